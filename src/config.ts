@@ -138,6 +138,12 @@ export const SETTINGS = {
     doc: 'Days a job that failed for good stays in Redis for `status` and `retry-failed`.',
     parse: int(1, 3650),
   }),
+  fixturesDir: setting({
+    env: 'FIXTURES_DIR',
+    default: '../shared/fixtures/basketball-reference',
+    doc: 'Folder of real pages saved from the source site; `nba-scraper site` serves them at their real paths when present.',
+    parse: text,
+  }),
 } as const;
 
 type Settings = typeof SETTINGS;
