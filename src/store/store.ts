@@ -6,15 +6,42 @@
  */
 import type { BoxScore } from '../domain/box-score.ts';
 import type { ScheduleGame } from '../domain/game.ts';
+import type { PlayerSeasonTotals } from '../domain/player-totals.ts';
+import type { Row, TableName } from './rows.ts';
 
 export interface SeasonCounts {
   season: number;
   /** Games the stored schedule lists. */
   scheduled: number;
-  /** Scheduled games that have been played (have a result). */
+  /** Scheduled games that have been played: a final result on the schedule or a stored box score. */
   played: number;
   /** Games whose box score is stored. */
   boxScores: number;
+}
+
+/** A fetched page to archive, so a parser fix can re-parse without fetching again. */
+export interface RawPageInput {
+  /** Full URL the page was fetched from; with `fetchedAt` the archive key. */
+  url: string;
+  fetchedAt: Date;
+  /** HTTP status of the response. */
+  status: number;
+  /** The response body as text (stored gzip-compressed). */
+  body: string;
+  /** Season the page belongs to, when known; pages without one are filed under `misc`. */
+  season?: number | null;
+  /** Page kind (`schedule`, `boxscore`, ...), when known. */
+  kind?: string | null;
+}
+
+/** An archived page as read back: the body decompressed. */
+export interface RawPage {
+  url: string;
+  fetchedAt: Date;
+  status: number;
+  body: string;
+  season: number | null;
+  kind: string | null;
 }
 
 export interface Store {
@@ -33,5 +60,25 @@ export interface Store {
   /** Seasons with anything stored, ascending. */
   seasons(): Promise<number[]>;
   counts(season: number): Promise<SeasonCounts>;
+  /**
+   * Replaces the season's player totals of every season part (`regular`, `playoffs`) the rows
+   * contain: a part's previously stored rows that the new rows do not repeat are removed.
+   */
+  upsertPlayerTotals(season: number, rows: readonly PlayerSeasonTotals[]): Promise<void>;
+  /** The season's player totals, ordered like the `player_season_totals` table. */
+  readPlayerTotals(season: number): Promise<PlayerSeasonTotals[]>;
+  /**
+   * One table's rows of one season, in the table's `orderBy` order (rows.ts), as the export
+   * writes them. Both stores give the same rows for the same writes.
+   */
+  readRows(table: TableName, season: number): AsyncIterable<Row>;
+  /** Archives a fetched page (gzip), keyed by URL + fetch time; archiving the same key again is a no-op. */
+  archivePage(page: RawPageInput): Promise<void>;
+  /**
+   * For every URL archived for the season (null: pages archived without a season), its newest
+   * archived page, decompressed, in URL order. Streams: one body in memory at a time.
+   */
+  latestRawPages(season: number | null): AsyncIterable<RawPage>;
+  /** Releases connections; idempotent. */
   close(): Promise<void>;
 }

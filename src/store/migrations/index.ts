@@ -1,0 +1,8 @@
+/** Every migration, in the order they are applied. Append new ones; never edit released ones. */
+import { migration as datasetTables } from './0001-dataset-tables.ts';
+import { migration as rawPages } from './0002-raw-pages.ts';
+import type { Migration } from './migration.ts';
+
+export const MIGRATIONS: readonly Migration[] = [datasetTables, rawPages];
+
+export type { Migration };
