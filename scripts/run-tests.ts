@@ -11,7 +11,7 @@ import { startPostgres } from '../test/helpers/postgres-server.ts';
 const patterns = process.argv.slice(2);
 const files = patterns.length > 0 ? patterns : ['test/**/*.test.ts'];
 
-const summaryFile = '.tmp/test-summary.txt';
+const summaryFile = `.tmp/test-summary-${process.pid}.txt`;
 mkdirSync('.tmp', { recursive: true });
 rmSync(summaryFile, { force: true });
 
@@ -42,6 +42,7 @@ try {
 // The summary is printed last so that it is the last line of the run.
 try {
   process.stdout.write(readFileSync(summaryFile, 'utf8'));
+  rmSync(summaryFile, { force: true });
 } catch {
   process.stdout.write('\n0 passed, 1 failed (the test runner wrote no summary)\n');
   code ||= 1;

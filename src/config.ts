@@ -4,6 +4,7 @@
  * from SETTINGS (`npm run docs:settings`) and checked by a test.
  */
 import { ConfigError } from './errors/config-error.ts';
+import { type HostRule, parseHostRules } from './fetch/host-rules.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -49,6 +50,15 @@ function url(...protocols: string[]): (raw: string) => string {
       throw new Error(`expected a URL starting with ${protocols.join(' or ')}, got "${raw}"`);
     }
     return raw.replace(/\/+$/, '');
+  };
+}
+
+function intList(min: number, max: number): (raw: string) => readonly number[] {
+  return (raw) => {
+    const one = int(min, max);
+    const list = raw.split(',').map((part) => one(part.trim()));
+    if (list.length === 0) throw new Error('expected a comma-separated list of integers');
+    return list;
   };
 }
 
@@ -138,6 +148,104 @@ export const SETTINGS = {
     doc: 'Days a job that failed for good stays in Redis for `status` and `retry-failed`.',
     parse: int(1, 3650),
   }),
+  jobAttempts: setting({
+    env: 'JOB_ATTEMPTS',
+    default: 6,
+    doc: 'Attempts per job for retryable errors (network, timeout, 5xx) before it fails for good.',
+    parse: int(1, 100),
+  }),
+  retryIntervalsMs: setting({
+    env: 'RETRY_INTERVALS_MS',
+    default: [10_000, 30_000, 60_000] as readonly number[],
+    shownDefault: '10000,30000,60000',
+    doc: 'Delays before the first retries, comma-separated; later retries grow exponentially from the last one, with full jitter.',
+    parse: intList(0, 86_400_000),
+  }),
+  retryMaxDelayMs: setting({
+    env: 'RETRY_MAX_DELAY_MS',
+    default: 600_000,
+    doc: 'Ceiling of any retry delay.',
+    parse: int(0, 86_400_000),
+  }),
+  lockDurationMs: setting({
+    env: 'LOCK_DURATION_MS',
+    default: 5_000,
+    doc: "How long a worker's lock on a running job lasts; renewed every half of it. A killed worker's job is retried once the lock expires and the stalled check runs (at most LOCK_DURATION_MS + STALLED_INTERVAL_MS). Keep it far above the longest synchronous stretch (parsing a box score: ~0.1 s).",
+    parse: int(1_000, 600_000),
+  }),
+  stalledIntervalMs: setting({
+    env: 'STALLED_INTERVAL_MS',
+    default: 2_500,
+    doc: 'How often each worker looks for jobs whose lock expired (their worker died) and puts them back in the queue.',
+    parse: int(500, 600_000),
+  }),
+  maxStalledCount: setting({
+    env: 'MAX_STALLED_COUNT',
+    default: 3,
+    doc: 'A job whose worker died this many times is failed for good (protects against a page that crashes every worker that takes it).',
+    parse: int(0, 100),
+  }),
+  seasonJobTimeoutMs: setting({
+    env: 'SEASON_JOB_TIMEOUT_MS',
+    default: 900_000,
+    doc: "Deadline of one run of a season job (reading every schedule page, politeness waits included); past it the job's requests are aborted and the attempt fails.",
+    parse: int(1_000, 86_400_000),
+  }),
+  boxScoreJobTimeoutMs: setting({
+    env: 'BOXSCORE_JOB_TIMEOUT_MS',
+    default: 300_000,
+    doc: "Deadline of one box score job (politeness wait, fetch, parse, store); past it the job's request is aborted and the attempt fails.",
+    parse: int(1_000, 86_400_000),
+  }),
+  shutdownBudgetMs: setting({
+    env: 'SHUTDOWN_BUDGET_MS',
+    default: 25_000,
+    doc: 'On SIGTERM, how long running jobs may take to finish before they are handed back to the queue. Keep it below the pod terminationGracePeriodSeconds.',
+    parse: int(0, 3_600_000),
+  }),
+  hostRateLimits: setting({
+    env: 'HOST_RATE_LIMITS',
+    default: [{ suffix: 'basketball-reference.com', requestsPerMinute: 20 }] as readonly HostRule[],
+    shownDefault: 'basketball-reference.com=20',
+    doc: 'Request budget per host, shared by every worker through Redis: comma-separated `host=requestsPerMinute` (a host matches itself and its subdomains; add `:port` to match one port). Hosts not listed are not limited. basketball-reference.com blocks clients that exceed 20 per minute for an hour.',
+    parse: parseHostRules,
+  }),
+  hostMaxActiveJobs: setting({
+    env: 'HOST_MAX_ACTIVE_JOBS',
+    default: 4,
+    doc: 'For a host with a budget: jobs running at once across all workers (BullMQ global concurrency). The rest wait in Redis, not in a worker, so scaling out never piles up waits.',
+    parse: int(1, 10_000),
+  }),
+  breakerErrorPercent: setting({
+    env: 'BREAKER_ERROR_PERCENT',
+    default: 50,
+    doc: "Share of failed requests (network errors, timeouts, 5xx) over the breaker window that opens a host's circuit breaker.",
+    parse: int(1, 100),
+  }),
+  breakerMinRequests: setting({
+    env: 'BREAKER_MIN_REQUESTS',
+    default: 10,
+    doc: 'Requests in the window before the breaker judges the error share.',
+    parse: int(1, 1_000_000),
+  }),
+  breakerWindowMs: setting({
+    env: 'BREAKER_WINDOW_MS',
+    default: 60_000,
+    doc: 'Rolling window over which the breaker counts requests and failures.',
+    parse: int(1_000, 86_400_000),
+  }),
+  breakerResetMs: setting({
+    env: 'BREAKER_RESET_MS',
+    default: 60_000,
+    doc: "How long an open breaker holds the host's jobs (queue paused, no attempt used) before one probe request is let through.",
+    parse: int(100, 86_400_000),
+  }),
+  blockBackoffMs: setting({
+    env: 'BLOCK_BACKOFF_MS',
+    default: 3_600_000,
+    doc: 'How long no request goes to a host after it answered 403 or a block page (every worker, through Redis).',
+    parse: int(1_000, 7 * 86_400_000),
+  }),
   fixturesDir: setting({
     env: 'FIXTURES_DIR',
     default: '../shared/fixtures/basketball-reference',
@@ -180,6 +288,16 @@ let cached: Config | undefined;
 export function getConfig(): Config {
   cached ??= loadConfig();
   return cached;
+}
+
+/**
+ * Environment for a child process of this program (the demo's workers): this process's
+ * environment with `overrides` applied. Children read their settings through loadConfig.
+ */
+export function childEnv(overrides: Record<string, string>, env: Env = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return { ...out, ...overrides };
 }
 
 /** Effective Redis URL for commands that do not start their own Redis. */

@@ -6,7 +6,7 @@ export class RateLimitedError extends ScraperError {
   readonly retry = 'rate-limited';
   readonly retryAfterMs: number;
 
-  constructor(message: string, retryAfterMs: number, options?: { cause?: unknown }) {
+  constructor(message: string, retryAfterMs: number, options?: { cause?: unknown; status?: number }) {
     super(message, options);
     this.retryAfterMs = retryAfterMs;
   }

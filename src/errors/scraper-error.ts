@@ -13,10 +13,13 @@ export type RetryPolicy = 'retry' | 'never' | 'rate-limited' | 'host-blocked';
 export abstract class ScraperError extends Error {
   abstract readonly code: ErrorCode;
   abstract readonly retry: RetryPolicy;
+  /** HTTP status of the response that caused it, when there was one. */
+  readonly status: number | undefined;
 
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: { cause?: unknown; status?: number }) {
     super(message, options);
     this.name = new.target.name;
+    this.status = options?.status;
   }
 }
 

@@ -1,0 +1,116 @@
+/**
+ * A worker process: config -> logger -> Redis, store, the source's fetcher (hold check, breaker,
+ * shared politeness budget, HTTP) -> BullMQ worker, and a graceful stop on SIGTERM. Stateless:
+ * everything it knows lives in Redis and the store.
+ */
+import type { Config } from '../config.ts';
+import { BreakerOpenError } from '../errors/breaker-open-error.ts';
+import { createHostBreaker } from '../fetch/host-breaker.ts';
+import { createHostBudget } from '../fetch/host-budget.ts';
+import { budgetFor } from '../fetch/host-rules.ts';
+import { createHostStateStore } from '../fetch/host-state.ts';
+import { createHttpClient } from '../fetch/http-client.ts';
+import { createSourceFetcher } from '../fetch/source-fetcher.ts';
+import type { Logger } from '../log/logger.ts';
+import { redactUrl } from '../log/logger.ts';
+import { startWorkerService } from '../queue/worker-service.ts';
+import { connectForCommand, createRedis } from '../redis/connection.ts';
+import { DEFAULT_SOURCE } from '../sources/registry.ts';
+import { openStore } from '../store/open-store.ts';
+import { handleShutdownSignals } from './signals.ts';
+
+export interface WorkerAppOptions {
+  config: Config;
+  logger: Logger;
+  redisUrl: string;
+  concurrency: number;
+}
+
+export async function runWorker(opts: WorkerAppOptions): Promise<void> {
+  const { config, logger } = opts;
+  // Fail fast (exit 2) when Redis is not there at start; once running, ride out restarts.
+  (await connectForCommand(opts.redisUrl)).disconnect();
+  const store = await openStore(config.storeUrl, { logger });
+  const connection = createRedis(opts.redisUrl, 'worker');
+  const limiterConnection = createRedis(opts.redisUrl, 'worker');
+  for (const c of [connection, limiterConnection]) {
+    c.on('error', (err) =>
+      logger.warn({ component: 'redis', err: { message: err.message } }, 'redis connection error'),
+    );
+  }
+
+  const http = createHttpClient({
+    baseUrl: config.sourceBaseUrl,
+    userAgent: config.userAgent,
+    connectTimeoutMs: config.fetchConnectTimeoutMs,
+    responseTimeoutMs: config.fetchResponseTimeoutMs,
+    totalTimeoutMs: config.fetchTotalTimeoutMs,
+  });
+  const host = http.host;
+  const hostLog = logger.child({ component: 'fetch', host });
+  const requestsPerMinute = budgetFor(host, config.hostRateLimits);
+  const budget = await createHostBudget({
+    host,
+    requestsPerMinute,
+    redis: limiterConnection,
+    prefix: config.queuePrefix,
+  });
+  const hostState = createHostStateStore(connection, config.queuePrefix);
+  const breaker = createHostBreaker({
+    host,
+    errorThresholdPercentage: config.breakerErrorPercent,
+    volumeThreshold: config.breakerMinRequests,
+    rollingWindowMs: config.breakerWindowMs,
+    resetTimeoutMs: config.breakerResetMs,
+    onStateChange: (state) => {
+      hostLog[state === 'open' ? 'error' : 'warn']({ breaker: state }, `circuit breaker ${state}`);
+      hostState.reportBreaker(host, state).catch(() => {});
+    },
+  });
+  const fetcher = createSourceFetcher({ http, budget, breaker, hostState });
+
+  const service = startWorkerService({
+    config,
+    logger,
+    site: DEFAULT_SOURCE,
+    fetcher,
+    store,
+    connection,
+    concurrency: opts.concurrency,
+    globalConcurrency: requestsPerMinute === null ? null : config.hostMaxActiveJobs,
+    hooks: {
+      hostBlocked: async (err) => {
+        if (err instanceof BreakerOpenError) return err.retryAfterMs;
+        hostLog.error(
+          { err, holdMs: config.blockBackoffMs },
+          `${host} refused us (403 or a block page): no request goes to it from any worker for ${Math.round(config.blockBackoffMs / 60_000)} min`,
+        );
+        await hostState.hold(host, config.blockBackoffMs, err.message);
+        return config.blockBackoffMs;
+      },
+    },
+  });
+  await service.ready();
+  logger.info(
+    {
+      component: 'worker',
+      concurrency: opts.concurrency,
+      host,
+      requestsPerMinute,
+      store: store.kind,
+      redis: redactUrl(opts.redisUrl),
+    },
+    'worker started',
+  );
+
+  handleShutdownSignals(
+    logger,
+    async () => {
+      await service.close(config.shutdownBudgetMs);
+      fetcher.close();
+      await store.close();
+      await connection.quit().catch(() => connection.disconnect());
+    },
+    config.shutdownBudgetMs + 10_000,
+  );
+}

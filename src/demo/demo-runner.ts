@@ -1,0 +1,123 @@
+/**
+ * The main job on one machine: a Redis on loopback (unless REDIS_URL is set), the replay site,
+ * N worker processes; enqueue the seasons, follow them, check the store against the site's
+ * ground truth, and stop everything it started (also on Ctrl-C).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { follow } from '../cli/follow.ts';
+import { type Config, childEnv } from '../config.ts';
+import { seasonLabel } from '../domain/season-range.ts';
+import type { Logger } from '../log/logger.ts';
+import { enqueueSeasons } from '../queue/producer.ts';
+import { openQueue } from '../queue/queues.ts';
+import { connectForCommand } from '../redis/connection.ts';
+import { createReplaySite } from '../replay/replay-site.ts';
+import { startLocalRedis } from '../services/local-redis.ts';
+import { WorkerPool } from '../services/worker-processes.ts';
+import { DEFAULT_SOURCE } from '../sources/registry.ts';
+import { openStore } from '../store/open-store.ts';
+import { checkSeason } from './ground-truth.ts';
+
+export interface DemoOptions {
+  config: Config;
+  logger: Logger;
+  seasons: number[];
+  workers: number;
+  storeUrl: string;
+  /** Where progress lines go. */
+  out: NodeJS.WriteStream;
+}
+
+export async function runDemo(opts: DemoOptions): Promise<number> {
+  const { config, logger, out } = opts;
+  const say = (line: string): void => {
+    out.write(`${line}\n`);
+  };
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async (): Promise<void> => {
+    for (const fn of cleanups.reverse())
+      await fn().catch((err: unknown) => logger.error({ err }, 'cleanup step failed'));
+    cleanups.length = 0;
+  };
+  const abort = new AbortController();
+  const onSignal = (): void => {
+    say('\ninterrupted: stopping everything the demo started');
+    abort.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    // The store first: a bad STORE_URL fails before anything is started.
+    const store = await openStore(opts.storeUrl, { logger });
+    cleanups.push(() => store.close());
+
+    let redisUrl = config.redisUrl;
+    if (!redisUrl) {
+      const redis = await startLocalRedis();
+      cleanups.push(() => redis.stop());
+      redisUrl = redis.url;
+      say(`redis-server started on ${redis.url}`);
+    }
+    const site = await createReplaySite({
+      seasons: opts.seasons,
+      fixturesDir: config.fixturesDir,
+      port: 0,
+      logger,
+    });
+    cleanups.push(() => site.close());
+    say(`replay site serving seasons ${opts.seasons.join(', ')} at ${site.url}`);
+
+    const logDir = mkdtempSync(join(tmpdir(), 'nba-scraper-demo-'));
+    const pool = new WorkerPool({
+      logDir,
+      env: childEnv({
+        REDIS_URL: redisUrl,
+        STORE_URL: opts.storeUrl,
+        SOURCE_BASE_URL: site.url,
+        LOG_LEVEL: config.logLevel,
+      }),
+    });
+    cleanups.push(() => pool.stopAll('SIGTERM'));
+    pool.start(opts.workers);
+    say(`${opts.workers} worker processes started (logs in ${logDir})`);
+
+    const redis = await connectForCommand(redisUrl);
+    const queue = openQueue(redis, config, DEFAULT_SOURCE.id);
+    cleanups.push(async () => {
+      await queue.close();
+      await redis.quit();
+    });
+    for (const o of await enqueueSeasons(queue, config, opts.seasons)) {
+      say(
+        `${o.outcome === 'added' ? 'enqueued' : 'already enqueued'} ${o.season} (${seasonLabel(o.season)})`,
+      );
+    }
+    const result = await follow(queue, opts.seasons, { logger, out, signal: abort.signal });
+
+    let ok = !result.anyFailed;
+    for (const season of opts.seasons) {
+      const check = await checkSeason(store, site.url, season);
+      const match = check.missing.length === 0 && check.unexpected.length === 0;
+      ok &&= match;
+      say(
+        match
+          ? `${season}: all ${check.expected} games the site lists are in the store`
+          : `${season}: ${check.stored} stored of ${check.expected} listed; missing ${check.missing.slice(0, 5).join(', ')}${check.unexpected.length ? `; unexpected ${check.unexpected.slice(0, 5).join(', ')}` : ''}`,
+      );
+    }
+    say(
+      ok ? `dataset written to ${opts.storeUrl}` : 'the demo did not store every game: see the worker logs',
+    );
+    return ok ? 0 : 1;
+  } catch (err) {
+    if (abort.signal.aborted) return 130;
+    throw err;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await cleanup();
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * What every worker must know about a host, shared through Redis: whether it is on hold (it
+ * blocked us: no request may go out until the hold ends, from any pod) and the last breaker
+ * state a pod reported (for `status`). One Redis hash per deployment prefix.
+ */
+import type { Redis } from 'ioredis';
+import type { BreakerState } from './host-breaker.ts';
+
+export interface HostStatus {
+  host: string;
+  breaker: BreakerState;
+  breakerChangedAt: number | null;
+  /** Epoch ms until which no request may go to the host (0 when not on hold). */
+  holdUntil: number;
+  holdReason: string | null;
+}
+
+export interface HostStateStore {
+  holdUntil(host: string): Promise<number>;
+  hold(host: string, ms: number, reason: string): Promise<void>;
+  reportBreaker(host: string, state: BreakerState): Promise<void>;
+  readAll(): Promise<HostStatus[]>;
+}
+
+export function hostStateKey(prefix: string): string {
+  return `${prefix}:hosts`;
+}
+
+export function createHostStateStore(redis: Redis, prefix: string): HostStateStore {
+  const key = hostStateKey(prefix);
+  return {
+    async holdUntil(host) {
+      const raw = await redis.hget(key, `${host}|hold`);
+      const until = raw ? Number(JSON.parse(raw).until) : 0;
+      return until > Date.now() ? until : 0;
+    },
+    async hold(host, ms, reason) {
+      const until = Date.now() + ms;
+      // Never shorten a longer hold that another pod set.
+      const current = await this.holdUntil(host);
+      if (current >= until) return;
+      await redis.hset(key, `${host}|hold`, JSON.stringify({ until, reason }));
+    },
+    async reportBreaker(host, state) {
+      await redis.hset(key, `${host}|breaker`, JSON.stringify({ state, at: Date.now() }));
+    },
+    async readAll() {
+      const all = await redis.hgetall(key);
+      const hosts = new Map<string, HostStatus>();
+      const entry = (host: string): HostStatus => {
+        let h = hosts.get(host);
+        if (!h) {
+          h = { host, breaker: 'closed', breakerChangedAt: null, holdUntil: 0, holdReason: null };
+          hosts.set(host, h);
+        }
+        return h;
+      };
+      for (const [field, value] of Object.entries(all)) {
+        const [host, kind] = field.split('|') as [string, string];
+        const v = JSON.parse(value) as { state?: BreakerState; at?: number; until?: number; reason?: string };
+        if (kind === 'breaker') {
+          entry(host).breaker = v.state ?? 'closed';
+          entry(host).breakerChangedAt = v.at ?? null;
+        } else if (kind === 'hold' && (v.until ?? 0) > Date.now()) {
+          entry(host).holdUntil = v.until ?? 0;
+          entry(host).holdReason = v.reason ?? null;
+        }
+      }
+      return [...hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
+    },
+  };
+}

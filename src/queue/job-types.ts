@@ -1,0 +1,59 @@
+/**
+ * The job model: names, payloads and deterministic ids. A `season` job discovers the season's
+ * schedule pages (checkpointing after each one in its own data), then fans out one `boxscore`
+ * child per played game and completes when every child has finished. Ids are deterministic, so
+ * enqueueing the same season or game twice is a no-op.
+ */
+import type { ScheduleMonth } from '../domain/season.ts';
+
+export const SEASON_JOB = 'season';
+export const BOXSCORE_JOB = 'boxscore';
+export type JobKind = typeof SEASON_JOB | typeof BOXSCORE_JOB;
+
+export interface SeasonJobData {
+  season: number;
+  /** Checkpoint: the season's month pages, once the default page was read. */
+  months?: ScheduleMonth[];
+  /** Checkpoint: slugs of the month pages already fetched and stored. */
+  pagesDone?: string[];
+  /** Checkpoint: true once the box score children were added. */
+  fannedOut?: boolean;
+  /** Box score jobs added by the fan-out (games played and not yet stored). */
+  children?: number;
+  /** When the fan-out happened (ms since epoch), for the ETA. */
+  fannedOutAt?: number;
+}
+
+export interface BoxScoreJobData {
+  season: number;
+  gameId: string;
+  /** Path of the box score page on the source. */
+  path: string;
+}
+
+/** What a season job's progress (`job.updateProgress`) holds; `status` and `--follow` show it. */
+export interface SeasonProgress {
+  phase: 'schedule' | 'boxscores' | 'done';
+  pagesDone: number;
+  pagesTotal: number;
+  /** Games in the stored schedule. */
+  games: number;
+  /** Box score jobs added (games played and not stored before). */
+  children: number;
+}
+
+export interface SeasonResult {
+  season: number;
+  games: number;
+  children: number;
+  /** Box score jobs that failed for good. */
+  failed: number;
+}
+
+export function seasonJobId(season: number): string {
+  return `season-${season}`;
+}
+
+export function boxScoreJobId(gameId: string): string {
+  return `boxscore-${gameId}`;
+}

@@ -1,0 +1,126 @@
+/**
+ * The `season` job: reads the season's default schedule page (which lists its month pages),
+ * then every month page, storing each page's games and checkpointing after each page in the
+ * job's data, so a crashed job resumes at the next page. Then it adds one `boxscore` child per
+ * played game whose box score is not stored yet, and waits for them (BullMQ waiting-children);
+ * when they have all finished it completes with a summary.
+ */
+import { type Job, WaitingChildrenError } from 'bullmq';
+import { PageNotFoundError } from '../errors/page-not-found-error.ts';
+import { boxScoreJobOptions } from './job-options.ts';
+import {
+  BOXSCORE_JOB,
+  type BoxScoreJobData,
+  boxScoreJobId,
+  type SeasonJobData,
+  type SeasonProgress,
+  type SeasonResult,
+} from './job-types.ts';
+import type { WorkerContext } from './worker-context.ts';
+
+export async function processSeason(
+  ctx: WorkerContext,
+  job: Job<SeasonJobData>,
+  token: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<SeasonResult> {
+  const { season } = job.data;
+  const log = ctx.logger;
+  let data: SeasonJobData = { ...job.data };
+  const checkpoint = async (patch: Partial<SeasonJobData>): Promise<void> => {
+    data = { ...data, ...patch };
+    await job.updateData(data);
+  };
+
+  if (!data.fannedOut) {
+    if (!data.months) {
+      const page = await ctx.fetcher.fetch(ctx.site.seasonPath(season), { signal });
+      const parsed = ctx.site.parseSchedule(page.body, season);
+      const slug = parsed.month ?? parsed.months[0]?.slug ?? 'default';
+      await ctx.store.upsertSchedule(season, slug, parsed.games);
+      await checkpoint({ months: parsed.months, pagesDone: parsed.month ? [parsed.month] : [] });
+      log.info(
+        { months: parsed.months.length, page: slug, games: parsed.games.length },
+        'season schedule discovered',
+      );
+    }
+    const months = data.months ?? [];
+    for (const month of months) {
+      if (data.pagesDone?.includes(month.slug)) continue;
+      signal?.throwIfAborted();
+      const page = await ctx.fetcher.fetch(month.path, { signal });
+      const parsed = ctx.site.parseSchedule(page.body, season);
+      await ctx.store.upsertSchedule(season, month.slug, parsed.games);
+      await checkpoint({ pagesDone: [...(data.pagesDone ?? []), month.slug] });
+      await job.updateProgress(progress('schedule', data, 0, 0));
+      log.info({ page: month.slug, games: parsed.games.length }, 'schedule page stored');
+    }
+    if (months.length === 0) throw new PageNotFoundError(`season ${season} lists no schedule month`);
+
+    const schedule = await ctx.store.readSchedule(season);
+    const stored = await ctx.store.storedBoxScoreIds(season);
+    const todo = schedule.filter(
+      (g) => g.status === 'final' && g.boxScorePath !== null && !stored.has(g.gameId),
+    );
+    await addChildren(
+      ctx,
+      job,
+      todo.map((g) => ({ season, gameId: g.gameId, path: g.boxScorePath as string })),
+    );
+    await checkpoint({ fannedOut: true, children: todo.length, fannedOutAt: Date.now() });
+    await job.updateProgress(progress('boxscores', data, schedule.length, todo.length));
+    log.info(
+      { games: schedule.length, children: todo.length, alreadyStored: stored.size },
+      'box score jobs added',
+    );
+  }
+
+  if (token && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
+
+  const deps = await job.getDependenciesCount({ failed: true, ignored: true });
+  const failed = (deps.failed ?? 0) + (deps.ignored ?? 0);
+  const games = (await ctx.store.readSchedule(season)).length;
+  await job.updateProgress(progress('done', data, games, data.children ?? 0));
+  log.info({ games, children: data.children ?? 0, failed }, 'season finished');
+  return { season, games, children: data.children ?? 0, failed };
+}
+
+function progress(
+  phase: SeasonProgress['phase'],
+  data: SeasonJobData,
+  games: number,
+  children: number,
+): SeasonProgress {
+  return {
+    phase,
+    pagesDone: data.pagesDone?.length ?? 0,
+    pagesTotal: data.months?.length ?? 0,
+    games,
+    children,
+  };
+}
+
+/**
+ * Adds the box score children in batches. A child id that already exists and failed for good in
+ * an earlier run is removed first, so this run tries it again instead of waiting on it forever.
+ */
+async function addChildren(ctx: WorkerContext, parent: Job, children: BoxScoreJobData[]): Promise<void> {
+  const opts = boxScoreJobOptions(ctx.config);
+  const parentRef = { id: parent.id as string, queue: parent.queueQualifiedName };
+  for (let i = 0; i < children.length; i += 500) {
+    const batch = children.slice(i, i + 500);
+    const states = await Promise.all(batch.map((c) => ctx.queue.getJobState(boxScoreJobId(c.gameId))));
+    await Promise.all(
+      batch.map(async (c, k) => {
+        if (states[k] === 'failed') await ctx.queue.remove(boxScoreJobId(c.gameId));
+      }),
+    );
+    await ctx.queue.addBulk(
+      batch.map((c) => ({
+        name: BOXSCORE_JOB,
+        data: c,
+        opts: { ...opts, jobId: boxScoreJobId(c.gameId), parent: parentRef },
+      })),
+    );
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * What `status` and `enqueue --follow` show: job counts per state, per-season progress (schedule
+ * pages, box scores done of those added, ETA) and jobs that failed for good, grouped by error code.
+ */
+import type { Job, Queue } from 'bullmq';
+import { FIRST_SEASON, latestSeason } from '../domain/season-range.ts';
+import { codeOfReason, UNEXPECTED_CODE } from './failure-policy.ts';
+import { type SeasonJobData, type SeasonProgress, type SeasonResult, seasonJobId } from './job-types.ts';
+
+export const JOB_STATES = [
+  'waiting',
+  'prioritized',
+  'active',
+  'delayed',
+  'waiting-children',
+  'completed',
+  'failed',
+] as const;
+
+export interface SeasonStatus {
+  season: number;
+  state: string;
+  /** Schedule pages read / listed. */
+  pagesDone: number;
+  pagesTotal: number;
+  games: number;
+  /** Box score jobs added for this run of the season, and how many have finished (done or failed). */
+  boxScores: number;
+  boxScoresDone: number;
+  boxScoresFailed: number;
+  /** Seconds until done at the current pace, when it can be estimated. */
+  etaSeconds: number | null;
+  /** Why the season job itself failed, when it did. */
+  failedReason: string | null;
+}
+
+export interface FailureGroup {
+  code: string;
+  count: number;
+  sample: string;
+}
+
+export interface QueueStatus {
+  queue: string;
+  paused: boolean;
+  counts: Record<string, number>;
+  seasons: SeasonStatus[];
+  failures: FailureGroup[];
+}
+
+export async function readStatus(
+  queue: Queue,
+  opts: { seasons?: readonly number[]; now?: number } = {},
+): Promise<QueueStatus> {
+  const now = opts.now ?? Date.now();
+  const candidates = opts.seasons ?? range(FIRST_SEASON, latestSeason(new Date(now)));
+  const [counts, paused, jobs] = await Promise.all([
+    queue.getJobCounts(...JOB_STATES),
+    queue.isPaused(),
+    Promise.all(candidates.map((s) => queue.getJob(seasonJobId(s)))),
+  ]);
+  const seasons: SeasonStatus[] = [];
+  for (const job of jobs) {
+    if (job) seasons.push(await seasonStatus(job as Job<SeasonJobData>, now));
+  }
+  return { queue: queue.name, paused, counts, seasons, failures: await failureGroups(queue) };
+}
+
+async function seasonStatus(job: Job<SeasonJobData>, now: number): Promise<SeasonStatus> {
+  const state = await job.getState();
+  const progress = (typeof job.progress === 'object' ? job.progress : {}) as Partial<SeasonProgress>;
+  const result = job.returnvalue as SeasonResult | null | undefined;
+  const deps = await job.getDependenciesCount();
+  const failed = (deps.failed ?? 0) + (deps.ignored ?? 0);
+  const boxScores = job.data.children ?? 0;
+  const done = Math.min(boxScores, (deps.processed ?? 0) + failed);
+  const started = job.data.fannedOutAt;
+  let etaSeconds: number | null = null;
+  if (state !== 'completed' && started && done > 0 && done < boxScores) {
+    const rate = done / Math.max(1, now - started);
+    etaSeconds = Math.round((boxScores - done) / rate / 1000);
+  }
+  return {
+    season: job.data.season,
+    state,
+    pagesDone: job.data.pagesDone?.length ?? 0,
+    pagesTotal: job.data.months?.length ?? 0,
+    games: result?.games ?? progress.games ?? 0,
+    boxScores,
+    boxScoresDone: state === 'completed' ? boxScores : done,
+    boxScoresFailed: result?.failed ?? failed,
+    etaSeconds,
+    failedReason: state === 'failed' ? (job.failedReason ?? null) : null,
+  };
+}
+
+async function failureGroups(queue: Queue): Promise<FailureGroup[]> {
+  const failed = await queue.getFailed(0, 999);
+  const groups = new Map<string, FailureGroup>();
+  for (const job of failed) {
+    const code = codeOfReason(job.failedReason) ?? UNEXPECTED_CODE;
+    const g = groups.get(code);
+    if (g) g.count++;
+    else groups.set(code, { code, count: 1, sample: `${job.id}: ${job.failedReason ?? ''}` });
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

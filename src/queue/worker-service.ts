@@ -1,0 +1,171 @@
+/**
+ * A worker process's queue side: one BullMQ Worker on the site's queue, with the tuned lock and
+ * stalled-check settings, a deadline per job, the failure policy, one log line per job outcome,
+ * and a graceful close: stop taking jobs, let running ones finish within the budget, hand back
+ * what did not finish, close Redis.
+ */
+import { type Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.ts';
+import type { PageFetcher } from '../fetch/http-client.ts';
+import type { Logger } from '../log/logger.ts';
+import type { SourceSite } from '../sources/source.ts';
+import type { Store } from '../store/store.ts';
+import { BACKOFF_TYPE, retryDelay } from './backoff.ts';
+import { processBoxScore } from './boxscore-processor.ts';
+import { applyFailurePolicy, codeOfReason, type FailureHooks, SHUTDOWN_REASON } from './failure-policy.ts';
+import { BOXSCORE_JOB, type BoxScoreJobData, SEASON_JOB, type SeasonJobData } from './job-types.ts';
+import { openQueue, queueName } from './queues.ts';
+import { processSeason } from './season-processor.ts';
+import type { WorkerContext } from './worker-context.ts';
+
+export interface WorkerServiceOptions {
+  config: Config;
+  logger: Logger;
+  site: SourceSite;
+  fetcher: PageFetcher;
+  store: Store;
+  /** Connection for the Worker (maxRetriesPerRequest: null). */
+  connection: Redis;
+  concurrency: number;
+  /** Jobs of this queue running at once across all workers (null: no limit). */
+  globalConcurrency?: number | null;
+  /** Overrides of the failure hooks (politeness / breaker wire theirs in). */
+  hooks?: Partial<FailureHooks>;
+}
+
+export interface WorkerService {
+  readonly worker: Worker;
+  /** Resolves when the worker has connected and started taking jobs. */
+  ready(): Promise<void>;
+  /** Graceful close; idempotent. Resolves when everything is closed. */
+  close(budgetMs: number): Promise<void>;
+  readonly closing: boolean;
+}
+
+export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
+  const { config, site } = opts;
+  const logger = opts.logger.child({ component: 'worker', queue: queueName(site.id) });
+  const queue = openQueue(opts.connection, config, site.id);
+  const ctx: WorkerContext = {
+    config,
+    site,
+    fetcher: opts.fetcher,
+    store: opts.store,
+    queue,
+    logger,
+  };
+  const hooks: FailureHooks = {
+    pauseQueue: opts.hooks?.pauseQueue ?? ((ms) => queue.rateLimit(ms)),
+    hostBlocked: opts.hooks?.hostBlocked ?? (async () => 3_600_000),
+  };
+
+  let running = 0;
+  const run = async (
+    job: Job,
+    token: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> => {
+    running++;
+    const timeoutMs = job.name === SEASON_JOB ? config.seasonJobTimeoutMs : config.boxScoreJobTimeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const jobSignal = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const jobCtx = { ...ctx, logger: jobLogger(logger, job) };
+    try {
+      if (job.name === SEASON_JOB)
+        return await processSeason(jobCtx, job as Job<SeasonJobData>, token, jobSignal);
+      if (job.name === BOXSCORE_JOB)
+        return await processBoxScore(jobCtx, job as Job<BoxScoreJobData>, jobSignal);
+      throw new Error(`unknown job name "${job.name}"`);
+    } catch (err) {
+      return applyFailurePolicy(err, job, token, signal ?? jobSignal, hooks);
+    } finally {
+      running--;
+    }
+  };
+
+  const worker = new Worker(queueName(site.id), (job, token, signal) => run(job, token, signal), {
+    connection: opts.connection,
+    prefix: config.queuePrefix,
+    concurrency: opts.concurrency,
+    lockDuration: config.lockDurationMs,
+    stalledInterval: config.stalledIntervalMs,
+    maxStalledCount: config.maxStalledCount,
+    autorun: true,
+    settings: {
+      backoffStrategy: (attemptsMade, type) =>
+        type === BACKOFF_TYPE
+          ? retryDelay(attemptsMade, {
+              intervalsMs: config.retryIntervalsMs,
+              maxDelayMs: config.retryMaxDelayMs,
+            })
+          : 0,
+    },
+  });
+
+  worker.on('completed', (job) => {
+    jobLogger(logger, job).info({ outcome: 'completed', ms: elapsed(job) }, 'job completed');
+  });
+  worker.on('failed', (job, err) => {
+    if (!job) return;
+    const willRetry = job.attemptsMade < (job.opts.attempts ?? 1) && err.name !== 'UnrecoverableError';
+    jobLogger(logger, job).warn(
+      { outcome: willRetry ? 'retry' : 'failed', code: codeOfReason(err.message), err, ms: elapsed(job) },
+      willRetry ? 'job attempt failed, will retry' : 'job failed for good',
+    );
+  });
+  worker.on('stalled', (jobId) =>
+    logger.warn({ jobId, outcome: 'stalled' }, 'job stalled (its worker died); back in the queue'),
+  );
+  worker.on('error', (err) => logger.error({ err }, 'worker error'));
+
+  let closing: Promise<void> | undefined;
+  return {
+    worker,
+    async ready() {
+      await worker.waitUntilReady();
+      if (opts.globalConcurrency) await queue.setGlobalConcurrency(opts.globalConcurrency);
+      else if (opts.globalConcurrency === null) await queue.removeGlobalConcurrency();
+    },
+    get closing() {
+      return closing !== undefined;
+    },
+    close(budgetMs) {
+      closing ??= (async () => {
+        logger.info({ budgetMs, active: running }, 'closing: no new jobs, waiting for running ones');
+        const handBack = setTimeout(() => {
+          logger.warn({ active: running }, 'shutdown budget spent: handing unfinished jobs back');
+          worker.cancelAllJobs(SHUTDOWN_REASON);
+        }, budgetMs);
+        try {
+          await worker.close();
+        } catch (err) {
+          logger.error({ err }, 'error while closing the worker');
+        } finally {
+          clearTimeout(handBack);
+        }
+        try {
+          await queue.close();
+        } catch (err) {
+          logger.error({ err }, 'error while closing the queue');
+        }
+        logger.info('worker closed');
+      })();
+      return closing;
+    },
+  };
+}
+
+function jobLogger(logger: Logger, job: Job): Logger {
+  const data = job.data as { season?: number; gameId?: string };
+  return logger.child({
+    jobId: job.id,
+    attempt: job.attemptsStarted,
+    season: data.season,
+    gameId: data.gameId,
+  });
+}
+
+function elapsed(job: Job): number | undefined {
+  return job.processedOn && job.finishedOn ? job.finishedOn - job.processedOn : undefined;
+}
