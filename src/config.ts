@@ -62,6 +62,16 @@ function intList(min: number, max: number): (raw: string) => readonly number[] {
   };
 }
 
+function hostPortList(raw: string): readonly string[] {
+  const list = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  for (const hp of list)
+    if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(hp)) throw new Error(`"${hp}" is not host:port`);
+  return list;
+}
+
 function text(raw: string): string {
   return raw;
 }
@@ -84,6 +94,32 @@ export const SETTINGS = {
     shownDefault: 'redis://127.0.0.1:6379 (demo: its own redis-server)',
     doc: 'Redis holding the queues and the shared politeness budget (`redis://` or `rediss://`, with password and db).',
     parse: url('redis:', 'rediss:'),
+  }),
+  redisMode: setting({
+    env: 'REDIS_MODE',
+    default: 'standalone' as const,
+    doc: '`standalone` (REDIS_URL), `sentinel` (REDIS_SENTINELS find the master named REDIS_SENTINEL_MASTER) or `cluster` (REDIS_CLUSTER_NODES, or the node in REDIS_URL). Credentials, db and TLS come from REDIS_URL in every mode.',
+    parse: oneOf('standalone', 'sentinel', 'cluster'),
+  }),
+  redisSentinels: setting({
+    env: 'REDIS_SENTINELS',
+    default: [] as readonly string[],
+    shownDefault: '',
+    doc: 'Sentinel mode: comma-separated `host:port` of the sentinels.',
+    parse: hostPortList,
+  }),
+  redisSentinelMaster: setting({
+    env: 'REDIS_SENTINEL_MASTER',
+    default: 'mymaster',
+    doc: 'Sentinel mode: name of the monitored master.',
+    parse: text,
+  }),
+  redisClusterNodes: setting({
+    env: 'REDIS_CLUSTER_NODES',
+    default: [] as readonly string[],
+    shownDefault: '',
+    doc: 'Cluster mode: comma-separated `host:port` seed nodes (default: the host of REDIS_URL).',
+    parse: hostPortList,
   }),
   queuePrefix: setting({
     env: 'QUEUE_PREFIX',
@@ -245,6 +281,24 @@ export const SETTINGS = {
     default: 3_600_000,
     doc: 'How long no request goes to a host after it answered 403 or a block page (every worker, through Redis).',
     parse: int(1_000, 7 * 86_400_000),
+  }),
+  metricsHost: setting({
+    env: 'METRICS_HOST',
+    default: '0.0.0.0',
+    doc: 'Address the worker and exporter HTTP server (/metrics, /healthz, /readyz) binds to.',
+    parse: text,
+  }),
+  metricsPort: setting({
+    env: 'METRICS_PORT',
+    default: 9464,
+    doc: 'Port of the worker and exporter HTTP server (/metrics, /healthz, /readyz); 0 picks a free port, -1 turns it off.',
+    parse: int(-1, 65_535),
+  }),
+  exporterIntervalMs: setting({
+    env: 'EXPORTER_INTERVAL_MS',
+    default: 5_000,
+    doc: 'How often `nba-scraper exporter` reads the queue counts and per-season progress from Redis.',
+    parse: int(500, 3_600_000),
   }),
   fixturesDir: setting({
     env: 'FIXTURES_DIR',

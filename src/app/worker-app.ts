@@ -12,9 +12,8 @@ import { createHostStateStore } from '../fetch/host-state.ts';
 import { createHttpClient } from '../fetch/http-client.ts';
 import { createSourceFetcher } from '../fetch/source-fetcher.ts';
 import type { Logger } from '../log/logger.ts';
-import { redactUrl } from '../log/logger.ts';
 import { startWorkerService } from '../queue/worker-service.ts';
-import { connectForCommand, createRedis } from '../redis/connection.ts';
+import { connectForCommand, createRedis, type RedisTarget, where } from '../redis/connection.ts';
 import { DEFAULT_SOURCE } from '../sources/registry.ts';
 import { openStore } from '../store/open-store.ts';
 import { handleShutdownSignals } from './signals.ts';
@@ -22,17 +21,17 @@ import { handleShutdownSignals } from './signals.ts';
 export interface WorkerAppOptions {
   config: Config;
   logger: Logger;
-  redisUrl: string;
+  redis: RedisTarget;
   concurrency: number;
 }
 
 export async function runWorker(opts: WorkerAppOptions): Promise<void> {
   const { config, logger } = opts;
   // Fail fast (exit 2) when Redis is not there at start; once running, ride out restarts.
-  (await connectForCommand(opts.redisUrl)).disconnect();
+  (await connectForCommand(opts.redis)).disconnect();
   const store = await openStore(config.storeUrl, { logger });
-  const connection = createRedis(opts.redisUrl, 'worker');
-  const limiterConnection = createRedis(opts.redisUrl, 'worker');
+  const connection = createRedis(opts.redis, 'worker');
+  const limiterConnection = createRedis(opts.redis, 'worker');
   for (const c of [connection, limiterConnection]) {
     c.on('error', (err) =>
       logger.warn({ component: 'redis', err: { message: err.message } }, 'redis connection error'),
@@ -98,7 +97,7 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
       host,
       requestsPerMinute,
       store: store.kind,
-      redis: redactUrl(opts.redisUrl),
+      redis: where(opts.redis),
     },
     'worker started',
   );

@@ -4,11 +4,10 @@
  * when they are unreachable.
  */
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { type Config, getConfig, redisUrlOf } from '../config.ts';
+import { type Config, getConfig } from '../config.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { openQueue } from '../queue/queues.ts';
-import { connectForCommand } from '../redis/connection.ts';
+import { connectForCommand, type RedisClient, redisTargetOf } from '../redis/connection.ts';
 import { DEFAULT_SOURCE } from '../sources/registry.ts';
 
 export interface CommandRuntime {
@@ -28,9 +27,9 @@ export function runtime(overrides: Partial<Config> = {}): CommandRuntime {
 /** Opens the source's queue on a checked Redis connection, runs `fn`, closes everything. */
 export async function withQueue<T>(
   rt: CommandRuntime,
-  fn: (queue: Queue, redis: Redis) => Promise<T>,
+  fn: (queue: Queue, redis: RedisClient) => Promise<T>,
 ): Promise<T> {
-  const redis = await connectForCommand(redisUrlOf(rt.config));
+  const redis = await connectForCommand(redisTargetOf(rt.config));
   redis.on('error', (err) => rt.logger.warn({ err: { message: err.message } }, 'redis connection error'));
   const queue = openQueue(redis, rt.config, DEFAULT_SOURCE.id);
   try {

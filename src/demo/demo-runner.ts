@@ -12,7 +12,7 @@ import { seasonLabel } from '../domain/season-range.ts';
 import type { Logger } from '../log/logger.ts';
 import { enqueueSeasons } from '../queue/producer.ts';
 import { openQueue } from '../queue/queues.ts';
-import { connectForCommand } from '../redis/connection.ts';
+import { connectForCommand, redisTargetOf, standaloneTarget } from '../redis/connection.ts';
 import { createReplaySite } from '../replay/replay-site.ts';
 import { startLocalRedis } from '../services/local-redis.ts';
 import { WorkerPool } from '../services/worker-processes.ts';
@@ -84,7 +84,9 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
     pool.start(opts.workers);
     say(`${opts.workers} worker processes started (logs in ${logDir})`);
 
-    const redis = await connectForCommand(redisUrl);
+    const redis = await connectForCommand(
+      config.redisUrl ? redisTargetOf(config) : standaloneTarget(redisUrl),
+    );
     const queue = openQueue(redis, config, DEFAULT_SOURCE.id);
     cleanups.push(async () => {
       await queue.close();

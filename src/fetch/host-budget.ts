@@ -7,8 +7,8 @@
  * See docs/politeness.md for the measurements.
  */
 import Bottleneck from 'bottleneck';
-import type { Redis } from 'ioredis';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import { spacingMs } from './host-rules.ts';
 
 export interface HostBudget {
@@ -31,7 +31,7 @@ export interface HostBudgetOptions {
   host: string;
   requestsPerMinute: number | null;
   /** A Redis connection for the limiter alone: it closes it on close(). */
-  redis: Redis;
+  redis: RedisClient;
   /** Key prefix (a Redis Cluster hash tag, e.g. `{nba}`). */
   prefix: string;
 }

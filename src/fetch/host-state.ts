@@ -3,7 +3,7 @@
  * blocked us: no request may go out until the hold ends, from any pod) and the last breaker
  * state a pod reported (for `status`). One Redis hash per deployment prefix.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connection.ts';
 import type { BreakerState } from './host-breaker.ts';
 
 export interface HostStatus {
@@ -26,7 +26,7 @@ export function hostStateKey(prefix: string): string {
   return `${prefix}:hosts`;
 }
 
-export function createHostStateStore(redis: Redis, prefix: string): HostStateStore {
+export function createHostStateStore(redis: RedisClient, prefix: string): HostStateStore {
   const key = hostStateKey(prefix);
   return {
     async holdUntil(host) {

@@ -4,13 +4,13 @@
  * Cluster hash tag, so a flow's parent and children live in one slot).
  */
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
+import type { RedisClient } from '../redis/connection.ts';
 
 export function queueName(siteId: string): string {
   return siteId;
 }
 
-export function openQueue(connection: Redis, config: Config, siteId: string): Queue {
+export function openQueue(connection: RedisClient, config: Config, siteId: string): Queue {
   return new Queue(queueName(siteId), { connection, prefix: config.queuePrefix });
 }

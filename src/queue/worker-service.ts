@@ -5,10 +5,10 @@
  * what did not finish, close Redis.
  */
 import { type Job, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { PageFetcher } from '../fetch/http-client.ts';
 import type { Logger } from '../log/logger.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import type { SourceSite } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
 import { BACKOFF_TYPE, retryDelay } from './backoff.ts';
@@ -26,7 +26,7 @@ export interface WorkerServiceOptions {
   fetcher: PageFetcher;
   store: Store;
   /** Connection for the Worker (maxRetriesPerRequest: null). */
-  connection: Redis;
+  connection: RedisClient;
   concurrency: number;
   /** Jobs of this queue running at once across all workers (null: no limit). */
   globalConcurrency?: number | null;

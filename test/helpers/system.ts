@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { type Config, childEnv, loadConfig } from '../../src/config.ts';
 import { enqueueSeasons } from '../../src/queue/producer.ts';
 import { openQueue } from '../../src/queue/queues.ts';
 import { readStatus, type SeasonStatus } from '../../src/queue/status.ts';
-import { connectForCommand } from '../../src/redis/connection.ts';
+import { connectForCommand, type RedisClient, standaloneTarget } from '../../src/redis/connection.ts';
 import type { FaultConfig } from '../../src/replay/faults.ts';
 import { createReplaySite, type ReplaySite } from '../../src/replay/replay-site.ts';
 import { type LocalRedis, startLocalRedis } from '../../src/services/local-redis.ts';
@@ -35,7 +34,7 @@ export interface System {
   site: ReplaySite;
   pool: WorkerPool;
   queue: Queue;
-  connection: Redis;
+  connection: RedisClient;
   config: Config;
   env: Record<string, string>;
   logDir: string;
@@ -72,7 +71,7 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
   const logDir = mkdtempSync(join(tmpdir(), 'nba-test-logs-'));
   const pool = new WorkerPool({ env: childEnv(env), logDir });
   pool.start(opts.workers ?? 2);
-  const connection = await connectForCommand(redis.url);
+  const connection = await connectForCommand(standaloneTarget(redis.url));
   connection.on('error', () => {});
   const queue = openQueue(connection, config, DEFAULT_SOURCE.id);
   return {

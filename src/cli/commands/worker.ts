@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runWorker } from '../../app/worker-app.ts';
-import { redisUrlOf } from '../../config.ts';
 import { createLogger } from '../../log/logger.ts';
+import { redisTargetOf } from '../../redis/connection.ts';
 import { positiveInt } from '../options.ts';
 import { runtime } from '../runtime.ts';
 
@@ -21,7 +21,7 @@ export function registerWorker(program: Command): void {
       await runWorker({
         config,
         logger,
-        redisUrl: redisUrlOf(config),
+        redis: redisTargetOf(config),
         concurrency: opts.concurrency ?? config.workerConcurrency,
       });
     });
