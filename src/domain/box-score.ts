@@ -88,13 +88,17 @@ export interface TeamBox extends TeamRef {
   lineScore: number[];
   fourFactors: FourFactors | null;
   players: PlayerLine[];
-  /** The `Team Totals` row of the basic table. */
+  /** The `Team Totals` row of the basic table (`mp` in seconds too: 240 minutes -> 14400, 265 after one OT). */
   totals: BasicStats;
   inactive: PlayerRef[];
 }
 
 export interface BoxScore {
   gameId: string;
+  /**
+   * Season by the year it ends in, as the page names it (its team links: `/teams/DET/2018.html` on
+   * the 2017-10-31 game). 2019-20 bubble games played July-October 2020 belong to 2020.
+   */
   season: number;
   /** ISO `YYYY-MM-DD`. */
   date: string;
@@ -109,6 +113,7 @@ export interface BoxScore {
   overtimes: number;
   visitor: TeamBox;
   home: TeamBox;
+  /** Referees; `playerId` holds the source's referee id (`malloed99r`). */
   officials: PlayerRef[];
   attendance: number | null;
   /** Length of the game in minutes (`2:44` -> 164), null when absent. */

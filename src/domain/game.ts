@@ -34,7 +34,10 @@ export interface ScheduleGame {
   arena: string | null;
   /** Free-text remark: neutral site (`at Mexico City, Mexico`), `Play-In Game`, `In-Season Tournament`. */
   remarks: string | null;
-  /** Path of the box score page on the source, null while the game is not played. */
+  /**
+   * Path of the box score page on the source; null while the game is not played, and for a played
+   * game whose row has no box score link.
+   */
   boxScorePath: string | null;
   /** `final` once the game has a result, `scheduled` before. */
   status: 'final' | 'scheduled';

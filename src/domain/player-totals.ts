@@ -18,6 +18,7 @@ export interface PlayerSeasonTotals {
   /**
    * Totals by the page's `data-stat` vocabulary, normalised to the 2024 names
    * (`games`, `games_started`, `mp`, `fg`, ... `pts`, `tpl_dbl`); percentages as fractions.
+   * `mp` is the season's total minutes as the page gives them (not seconds, unlike box scores).
    */
   stats: Record<string, number | null>;
   /** Award shares text as the page shows it (`MVP-3,AS`), null when empty. */

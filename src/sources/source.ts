@@ -4,10 +4,14 @@
  * module that implements this interface; the queue code does not change.
  */
 import type { BoxScore } from '../domain/box-score.ts';
+import type { PlayerSeasonTotals } from '../domain/player-totals.ts';
 import type { SchedulePage } from '../domain/season.ts';
 
-/** Kinds of page a site module can parse. */
-export type PageKind = 'season' | 'schedule' | 'boxscore';
+/**
+ * Kinds of page a site module can parse: a season's default schedule page, a month schedule page,
+ * a box score, a season's player totals page.
+ */
+export type PageKind = 'season' | 'schedule' | 'boxscore' | 'totals';
 
 export interface SourceSite {
   /** Stable id, used in logs and metrics labels (`basketball-reference`). */
@@ -19,10 +23,20 @@ export interface SourceSite {
   /**
    * Parses a season default page or a month schedule page. Throws ParseError when the page does
    * not have the schedule structure, EmptyPageError when it has it but lists no game.
+   * Every parser first rejects pages that are not content: BlockedError for a block / rate-limit /
+   * captcha page, PageNotFoundError for the site's 404 page served with 200, NetworkError for a
+   * truncated body (no closing `</html>`; retryable).
    */
   parseSchedule(html: string, season: number): SchedulePage;
   /** Parses a box score page. Throws ParseError / EmptyPageError like parseSchedule. */
   parseBoxScore(html: string, gameId: string): BoxScore;
+  /** Path of a season's player totals page; absent when the site has none. */
+  totalsPath?(season: number): string;
+  /**
+   * Parses a season's player totals page (regular season rows, then playoff rows when present).
+   * Throws ParseError / EmptyPageError like parseSchedule. Absent when the site has no such page.
+   */
+  parsePlayerTotals?(html: string, season: number): PlayerSeasonTotals[];
   /** Guesses what kind of page this is from its content, or null when it is none of ours. */
   detectKind(html: string): PageKind | null;
   /** True when a 200 page is the site's block / captcha / rate-limit page instead of content. */
