@@ -6,6 +6,7 @@
  */
 import { SETTINGS } from '../../src/config.ts';
 import { ERROR_CODES } from '../../src/errors/codes.ts';
+import { biomeFormat } from './biome-format.ts';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -31,8 +32,15 @@ export function errorTable(): string {
 
 export const GENERATED: Record<string, () => string> = { settings: settingsTable, errors: errorTable };
 
-/** Replaces every generated block in `text`; throws when a block's end marker is missing. */
-export function fillGenerated(text: string): string {
+/**
+ * Replaces every generated block in `text` and formats the file as biome does (it aligns
+ * Markdown tables), so a checked-in file equals what `npm run docs` writes.
+ */
+export function fillGenerated(path: string, text: string): string {
+  return biomeFormat(path, fillBlocks(text));
+}
+
+function fillBlocks(text: string): string {
   return text.replace(
     /<!-- generated:([a-z-]+):start -->[\s\S]*?<!-- generated:\1:end -->/g,
     (_all, name: string) => {

@@ -10,6 +10,7 @@ import { follow } from '../cli/follow.ts';
 import { type Config, childEnv } from '../config.ts';
 import { seasonLabel } from '../domain/season-range.ts';
 import type { Logger } from '../log/logger.ts';
+import { startLocalMonitoring } from '../metrics/local-monitoring.ts';
 import { enqueueSeasons } from '../queue/producer.ts';
 import { openQueue } from '../queue/queues.ts';
 import { connectForCommand, redisTargetOf, standaloneTarget } from '../redis/connection.ts';
@@ -28,6 +29,11 @@ export interface DemoOptions {
   storeUrl: string;
   /** Where progress lines go. */
   out: NodeJS.WriteStream;
+  /**
+   * Also start the exporter and a local Prometheus scraping every process, on this port of
+   * 127.0.0.1 (0: a free one); after the run they stay up until Ctrl-C. Null: no monitoring.
+   */
+  prometheusPort?: number | null;
 }
 
 export async function runDemo(opts: DemoOptions): Promise<number> {
@@ -71,18 +77,33 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
     say(`replay site serving seasons ${opts.seasons.join(', ')} at ${site.url}`);
 
     const logDir = mkdtempSync(join(tmpdir(), 'nba-scraper-demo-'));
-    const pool = new WorkerPool({
-      logDir,
-      env: childEnv({
-        REDIS_URL: redisUrl,
-        STORE_URL: opts.storeUrl,
-        SOURCE_BASE_URL: site.url,
-        LOG_LEVEL: config.logLevel,
-      }),
+    const monitored = opts.prometheusPort !== undefined && opts.prometheusPort !== null;
+    const env = childEnv({
+      REDIS_URL: redisUrl,
+      STORE_URL: opts.storeUrl,
+      SOURCE_BASE_URL: site.url,
+      // With --prometheus the processes' ports are read from their `info` line: keep it.
+      LOG_LEVEL:
+        monitored && ['warn', 'error', 'fatal', 'silent'].includes(config.logLevel)
+          ? 'info'
+          : config.logLevel,
+      // Every process serves /metrics on a free loopback port (it logs which).
+      METRICS_HOST: '127.0.0.1',
+      METRICS_PORT: '0',
     });
+    const pool = new WorkerPool({ logDir, env });
     cleanups.push(() => pool.stopAll('SIGTERM'));
     pool.start(opts.workers);
     say(`${opts.workers} worker processes started (logs in ${logDir})`);
+    let prometheusUrl: string | null = null;
+    if (monitored) {
+      const monitoring = await startLocalMonitoring({ pool, env, logDir, port: opts.prometheusPort ?? 0 });
+      cleanups.push(() => monitoring.stop());
+      prometheusUrl = monitoring.prometheus.url;
+      say(
+        `Prometheus scraping the workers and the exporter: open ${prometheusUrl} (graphs: ${prometheusUrl}/graph, alerts: ${prometheusUrl}/alerts); Grafana dashboards to import: monitoring/grafana/*.json`,
+      );
+    }
 
     const redis = await connectForCommand(
       config.redisUrl ? redisTargetOf(config) : standaloneTarget(redisUrl),
@@ -113,6 +134,12 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
     say(
       ok ? `dataset written to ${opts.storeUrl}` : 'the demo did not store every game: see the worker logs',
     );
+    if (prometheusUrl && !abort.signal.aborted) {
+      say(`Prometheus stays up at ${prometheusUrl} with everything it scraped: press Ctrl-C to stop`);
+      await new Promise<void>((resolve) =>
+        abort.signal.addEventListener('abort', () => resolve(), { once: true }),
+      );
+    }
     return ok ? 0 : 1;
   } catch (err) {
     if (abort.signal.aborted) return 130;

@@ -19,6 +19,11 @@ export const REDACT_PATHS = [
   'headers.cookie',
   '*.headers.authorization',
   '*.headers.cookie',
+  // ioredis errors carry the failed command with its arguments: AUTH's is the password.
+  'err.command.args',
+  'err.cause.command.args',
+  'err.lastNodeError.command.args',
+  'err.previousErrors[*].command.args',
 ];
 
 export interface LoggerOptions {

@@ -1,8 +1,16 @@
 import type { Command } from 'commander';
 import { runDemo } from '../../demo/demo-runner.ts';
 import { parseSeasons } from '../../domain/season-range.ts';
-import { positiveInt } from '../options.ts';
+import { port, positiveInt } from '../options.ts';
 import { runtime } from '../runtime.ts';
+
+interface DemoFlags {
+  seasons: string;
+  workers: number;
+  store?: string;
+  prometheus?: boolean;
+  prometheusPort: number;
+}
 
 export function registerDemo(program: Command): void {
   program
@@ -13,7 +21,17 @@ export function registerDemo(program: Command): void {
     .option('-s, --seasons <seasons>', 'seasons to scrape (2018, 2018,2019, 2017-2019)', '2018')
     .option('-w, --workers <n>', 'worker processes', positiveInt('--workers', 64), 2)
     .option('--store <url>', 'where the dataset goes (default: STORE_URL, file://./data)')
-    .action(async (opts: { seasons: string; workers: number; store?: string }) => {
+    .option(
+      '--prometheus',
+      'also run the exporter and a local Prometheus (Debian package) that scrapes every process; it stays up after the run until Ctrl-C',
+    )
+    .option(
+      '--prometheus-port <port>',
+      'port of that Prometheus on 127.0.0.1 (0: any free port)',
+      port('--prometheus-port'),
+      9090,
+    )
+    .action(async (opts: DemoFlags) => {
       const seasons = parseSeasons([opts.seasons]);
       const rt = runtime(opts.store ? { storeUrl: opts.store } : {});
       const code = await runDemo({
@@ -23,6 +41,7 @@ export function registerDemo(program: Command): void {
         workers: opts.workers,
         storeUrl: rt.config.storeUrl,
         out: process.stdout,
+        prometheusPort: opts.prometheus ? opts.prometheusPort : null,
       });
       process.exitCode = code;
     });

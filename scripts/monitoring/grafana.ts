@@ -1,0 +1,262 @@
+/**
+ * Builders for Grafana dashboards that Grafana provisions as they are: the datasource is a
+ * dashboard variable (`${datasource}`, any Prometheus), never the uid of one install; panels are
+ * laid out left to right in rows of 24 columns. Output is plain dashboard JSON (schemaVersion 39).
+ */
+import { MONITORING } from './config.ts';
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a JS template.
+export const DATASOURCE = { type: 'prometheus', uid: '${datasource}' } as const;
+
+export interface Target {
+  expr: string;
+  legend?: string;
+  /** Instant query (tables, bar gauges of current values). */
+  instant?: boolean;
+}
+
+export interface PanelSpec {
+  title: string;
+  description: string;
+  type: 'timeseries' | 'stat' | 'bargauge' | 'table';
+  targets: Target[];
+  unit?: string;
+  /** Width in grid columns (of 24) and height in rows. */
+  w?: number;
+  h?: number;
+  min?: number;
+  max?: number;
+  /** Absolute thresholds: [value, color] after the base (green). */
+  thresholds?: [number, string][];
+  /** Value -> text mappings (e.g. breaker states). */
+  mappings?: Record<string, string>;
+  stack?: boolean;
+}
+
+export interface RowSpec {
+  row: string;
+  panels: PanelSpec[];
+}
+
+export interface VariableSpec {
+  name: string;
+  label: string;
+  /** `label_values(...)` query. */
+  query: string;
+  multi?: boolean;
+  includeAll?: boolean;
+}
+
+export interface DashboardSpec {
+  uid: string;
+  title: string;
+  description: string;
+  variables: VariableSpec[];
+  rows: RowSpec[];
+}
+
+type Json = Record<string, unknown>;
+
+function target(t: Target, i: number): Json {
+  return {
+    datasource: DATASOURCE,
+    editorMode: 'code',
+    expr: t.expr,
+    instant: t.instant ?? false,
+    range: !(t.instant ?? false),
+    legendFormat: t.legend ?? '__auto',
+    refId: String.fromCharCode(65 + i),
+    ...(t.instant ? { format: 'table' } : {}),
+  };
+}
+
+function fieldConfig(p: PanelSpec): Json {
+  const defaults: Json = {
+    unit: p.unit ?? 'short',
+    thresholds: {
+      mode: 'absolute',
+      steps: [
+        { color: 'green', value: null },
+        ...(p.thresholds ?? []).map(([value, color]) => ({ color, value })),
+      ],
+    },
+  };
+  if (p.min !== undefined) defaults.min = p.min;
+  if (p.max !== undefined) defaults.max = p.max;
+  if (p.mappings) {
+    defaults.mappings = [
+      {
+        type: 'value',
+        options: Object.fromEntries(
+          Object.entries(p.mappings).map(([value, text], index) => [value, { text, index }]),
+        ),
+      },
+    ];
+  }
+  if (p.type === 'timeseries') {
+    defaults.custom = {
+      drawStyle: 'line',
+      lineWidth: 1,
+      fillOpacity: p.stack ? 30 : 10,
+      showPoints: 'never',
+      spanNulls: false,
+      stacking: { mode: p.stack ? 'normal' : 'none', group: 'A' },
+      thresholdsStyle: { mode: p.thresholds ? 'line' : 'off' },
+    };
+  }
+  return { defaults, overrides: [] };
+}
+
+function options(p: PanelSpec): Json {
+  switch (p.type) {
+    case 'timeseries':
+      return {
+        legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
+        tooltip: { mode: 'multi', sort: 'desc' },
+      };
+    case 'stat':
+      return {
+        reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+        colorMode: 'value',
+        graphMode: 'area',
+        justifyMode: 'auto',
+        textMode: 'auto',
+      };
+    case 'bargauge':
+      return {
+        reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+        displayMode: 'gradient',
+        orientation: 'horizontal',
+        showUnfilled: true,
+      };
+    case 'table':
+      return { showHeader: true, cellHeight: 'sm' };
+  }
+}
+
+function variable(v: VariableSpec): Json {
+  return {
+    name: v.name,
+    label: v.label,
+    type: 'query',
+    datasource: DATASOURCE,
+    query: { query: v.query, refId: 'PrometheusVariableQueryEditor-VariableQuery' },
+    definition: v.query,
+    refresh: 2,
+    sort: 1,
+    multi: v.multi ?? false,
+    includeAll: v.includeAll ?? true,
+    allValue: '.*',
+    current: {},
+    options: [],
+    hide: 0,
+    regex: '',
+  };
+}
+
+export function dashboard(spec: DashboardSpec): Json {
+  let id = 1;
+  let y = 0;
+  const panels: Json[] = [];
+  for (const row of spec.rows) {
+    panels.push({
+      type: 'row',
+      title: row.row,
+      id: id++,
+      collapsed: false,
+      gridPos: { h: 1, w: 24, x: 0, y },
+      panels: [],
+    });
+    y += 1;
+    let x = 0;
+    let rowHeight = 0;
+    for (const p of row.panels) {
+      const w = p.w ?? 12;
+      const h = p.h ?? 8;
+      if (x + w > 24) {
+        x = 0;
+        y += rowHeight;
+        rowHeight = 0;
+      }
+      panels.push({
+        type: p.type,
+        title: p.title,
+        description: p.description,
+        id: id++,
+        datasource: DATASOURCE,
+        gridPos: { h, w, x, y },
+        targets: p.targets.map(target),
+        fieldConfig: fieldConfig(p),
+        options: options(p),
+        ...(p.type === 'table' && p.targets.length > 1
+          ? { transformations: [{ id: 'merge', options: {} }] }
+          : {}),
+      });
+      x += w;
+      rowHeight = Math.max(rowHeight, h);
+    }
+    y += rowHeight;
+  }
+  return {
+    uid: spec.uid,
+    title: spec.title,
+    description: spec.description,
+    tags: [MONITORING.dashboardTag],
+    timezone: 'browser',
+    editable: true,
+    graphTooltip: 1,
+    schemaVersion: 39,
+    version: 1,
+    refresh: '30s',
+    time: { from: 'now-3h', to: 'now' },
+    fiscalYearStartMonth: 0,
+    liveNow: false,
+    weekStart: '',
+    annotations: {
+      list: [
+        {
+          builtIn: 1,
+          datasource: { type: 'grafana', uid: '-- Grafana --' },
+          enable: true,
+          hide: true,
+          iconColor: 'rgba(0, 211, 255, 1)',
+          name: 'Annotations & Alerts',
+          type: 'dashboard',
+        },
+      ],
+    },
+    links: [
+      {
+        title: 'nba-scraper dashboards',
+        type: 'dashboards',
+        tags: [MONITORING.dashboardTag],
+        asDropdown: true,
+        includeVars: true,
+        keepTime: true,
+        icon: 'external link',
+        targetBlank: false,
+        tooltip: '',
+        url: '',
+      },
+    ],
+    templating: {
+      list: [
+        {
+          name: 'datasource',
+          label: 'Data source',
+          type: 'datasource',
+          query: 'prometheus',
+          current: {},
+          hide: 0,
+          refresh: 1,
+          regex: '',
+          options: [],
+          includeAll: false,
+          multi: false,
+        },
+        ...spec.variables.map(variable),
+      ],
+    },
+    panels,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The exporter process (`nba-scraper exporter`, one replica per deployment): every
+ * EXPORTER_INTERVAL_MS it reads the system's global state from Redis (job counts per queue and
+ * state, per-season progress, failures by code, breaker and hold per host, Redis memory) and
+ * serves it on /metrics, with /healthz and /readyz like a worker. Workers never export these
+ * values, so that `sum()` over pods and the autoscaler see each of them once.
+ */
+import type { Queue } from 'bullmq';
+import type { Config } from '../config.ts';
+import { createHostStateStore } from '../fetch/host-state.ts';
+import { startProcessHealth } from '../health/process-health.ts';
+import type { Logger } from '../log/logger.ts';
+import { createExporterMetrics } from '../metrics/exporter-metrics.ts';
+import { createMetricsRegistry } from '../metrics/registry.ts';
+import { readSystemSnapshot } from '../metrics/system-snapshot.ts';
+import { openQueue } from '../queue/queues.ts';
+import { connectForCommand, type RedisTarget, where } from '../redis/connection.ts';
+import { SOURCES } from '../sources/registry.ts';
+import { handleShutdownSignals } from './signals.ts';
+
+export interface ExporterAppOptions {
+  config: Config;
+  logger: Logger;
+  redis: RedisTarget;
+}
+
+export async function runExporter(opts: ExporterAppOptions): Promise<void> {
+  const { config } = opts;
+  const logger = opts.logger.child({ component: 'exporter' });
+  // Fail fast (exit 2) when Redis is not there at start; once running, ride out restarts.
+  const redis = await connectForCommand(opts.redis);
+  redis.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
+  const queues: Queue[] = Object.values(SOURCES).map((site) => openQueue(redis, config, site.id));
+  const hostState = createHostStateStore(redis, config.queuePrefix);
+  const knownHosts = [new URL(config.sourceBaseUrl).host];
+  const metrics = createExporterMetrics(createMetricsRegistry('exporter'));
+
+  const intervalMs = config.exporterIntervalMs;
+  let lastSuccessAt = Date.now();
+  let pollStartedAt: number | null = null;
+  let failing = false;
+  let stopped = false;
+  const poll = async (): Promise<void> => {
+    const started = performance.now();
+    pollStartedAt = Date.now();
+    try {
+      const snapshot = await readSystemSnapshot({ queues, hostState, redis, knownHosts });
+      metrics.update(snapshot, (performance.now() - started) / 1000);
+      lastSuccessAt = Date.now();
+      if (failing) logger.info('reading Redis again');
+      failing = false;
+    } catch (err) {
+      metrics.pollFailed((performance.now() - started) / 1000);
+      if (!failing) logger.warn({ err }, 'cannot read the queues from Redis; retrying every interval');
+      failing = true;
+      // Values older than three polls are dropped rather than shown as current.
+      if (Date.now() - lastSuccessAt > 3 * intervalMs) metrics.clear();
+    } finally {
+      pollStartedAt = null;
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const loop = async (): Promise<void> => {
+    await poll();
+    if (!stopped) timer = setTimeout(() => void loop(), intervalMs);
+  };
+
+  const health = await startProcessHealth({
+    config,
+    logger: opts.logger,
+    registry: metrics.registry,
+    redis,
+    loop: {
+      name: 'poll-loop',
+      alive: () => {
+        const busyFor = pollStartedAt === null ? 0 : Date.now() - pollStartedAt;
+        return busyFor <= config.healthRedisDownMaxMs
+          ? { ok: true, detail: failing ? 'polling; the last poll failed' : 'polling' }
+          : { ok: false, detail: `one poll has been running for ${Math.round(busyFor / 1000)} s` };
+      },
+    },
+  }).catch((err: unknown) => {
+    redis.disconnect();
+    throw err;
+  });
+  await loop();
+  logger.info(
+    {
+      queues: queues.map((q) => q.name),
+      intervalMs,
+      redis: where(opts.redis),
+      metrics: health.server?.url ?? 'off',
+    },
+    'exporter started',
+  );
+
+  handleShutdownSignals(
+    logger,
+    async () => {
+      health.markShuttingDown();
+      stopped = true;
+      clearTimeout(timer);
+      await health.close();
+      await Promise.all(queues.map((q) => q.close().catch(() => {})));
+      await redis.quit().catch(() => redis.disconnect());
+    },
+    10_000,
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * The logs of real worker processes (and the exporter), parsed: after a small season with some
+ * pages whose layout changed, every line is JSON; every completed job has exactly one `job
+ * completed` line with the fixed keys (queue, jobId, attempt, season, gameId for box scores, host);
+ * every job that failed for good has one line with its code and `err`; and no line anywhere holds
+ * the passwords given in REDIS_URL and STORE_URL — also for a worker started with a wrong one.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../../src/config.ts';
+import { startExporterProcess } from '../../../src/metrics/exporter-process.ts';
+import { enqueueSeasons } from '../../../src/queue/producer.ts';
+import { openQueue } from '../../../src/queue/queues.ts';
+import { readStatus } from '../../../src/queue/status.ts';
+import { connectForCommand, standaloneTarget } from '../../../src/redis/connection.ts';
+import { createReplaySite } from '../../../src/replay/replay-site.ts';
+import { startLocalRedis } from '../../../src/services/local-redis.ts';
+import { WorkerPool, type WorkerProcess } from '../../../src/services/worker-processes.ts';
+import { DEFAULT_SOURCE } from '../../../src/sources/registry.ts';
+import { createTestDatabase } from '../../helpers/pg-database.ts';
+
+const SEASON = 2018;
+const REDIS_PASSWORD = 'r3dis-Pa55word-xyzzy';
+const STORE_PASSWORD = 'st0re-Pa55word-plugh';
+
+type Line = Record<string, unknown>;
+
+test('worker logs: one parsed line per job outcome with the fixed keys, no password anywhere', {
+  timeout: 180_000,
+}, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nba-logs-'));
+  const redis = await startLocalRedis();
+  const db = await createTestDatabase();
+  const admin = new Redis(redis.url);
+  await admin.call('CONFIG', 'SET', 'requirepass', REDIS_PASSWORD);
+  admin.disconnect();
+  const site = await createReplaySite({
+    seasons: [SEASON],
+    port: 0,
+    asOf: '2017-10-21',
+    faults: { layoutChange: { rate: 0.15 } },
+  });
+  const redisUrl = `redis://:${REDIS_PASSWORD}@127.0.0.1:${redis.port}`;
+  const storeUrl = db.url.replace('postgres://postgres@', `postgres://postgres:${STORE_PASSWORD}@`);
+  assert.ok(storeUrl.includes(STORE_PASSWORD));
+  const env = {
+    ...(process.env as Record<string, string>),
+    REDIS_URL: redisUrl,
+    STORE_URL: storeUrl,
+    SOURCE_BASE_URL: site.url,
+    METRICS_HOST: '127.0.0.1',
+    METRICS_PORT: '0',
+    LOG_LEVEL: 'debug',
+    RETRY_INTERVALS_MS: '200,500,1000',
+    RETRY_MAX_DELAY_MS: '2000',
+  };
+  const pool = new WorkerPool({ env, logDir: join(dir, 'logs') });
+  const exporter = startExporterProcess(env, join(dir, 'logs', 'exporter.log'));
+  const connection = await connectForCommand(standaloneTarget(redisUrl));
+  connection.on('error', () => {});
+  const queue = openQueue(connection, loadConfig(env), DEFAULT_SOURCE.id);
+  after(async () => {
+    await pool.stopAll('SIGTERM', 20_000).catch(() => {});
+    await exporter.stop().catch(() => {});
+    await queue.close().catch(() => {});
+    connection.disconnect();
+    await site.close();
+    await redis.stop();
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  pool.start(2);
+  await exporter.port();
+  await enqueueSeasons(queue, loadConfig(env), [SEASON]);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const [s] = (await readStatus(queue, { seasons: [SEASON] })).seasons;
+    if (s?.state === 'completed') break;
+    assert.ok(Date.now() < deadline, `season not done in time: ${JSON.stringify(s)}`);
+    await sleep(250);
+  }
+  // The password is changed under the running processes: their reconnections fail (WRONGPASS,
+  // logged with the failed AUTH command), then it is changed back and they recover.
+  const rotate = new Redis(redisUrl);
+  await rotate.call('CONFIG', 'SET', 'requirepass', 'r0tated-Pa55word-frob');
+  await rotate.call('CLIENT', 'KILL', 'TYPE', 'normal');
+  const logText = (): string =>
+    readdirSync(join(dir, 'logs'))
+      .map((f) => readFileSync(join(dir, 'logs', f), 'utf8'))
+      .join('');
+  for (let i = 0; i < 100 && !logText().includes('WRONGPASS'); i++) await sleep(100);
+  assert.match(logText(), /WRONGPASS/, 'the failed reconnections are logged');
+  await rotate.call('CONFIG', 'SET', 'requirepass', REDIS_PASSWORD);
+  rotate.disconnect();
+  await sleep(1_500);
+
+  // A worker with a wrong password exits at start; its output holds no password either.
+  const wrong = new WorkerPool({
+    env: { ...env, REDIS_URL: `redis://:Wr0ng-Pa55word-quux@127.0.0.1:${redis.port}` },
+    logDir: join(dir, 'logs-wrong'),
+  });
+  const [bad] = wrong.start(1) as [WorkerProcess];
+  assert.equal(await bad.exited, 2);
+  await pool.stopAll('SIGTERM', 20_000);
+  await exporter.stop();
+
+  const played = site
+    .groundTruth(SEASON)
+    .games.filter((g) => g.played)
+    .map((g) => g.gameId);
+  const broken = new Set(site.permanentFaults(SEASON));
+  assert.ok(
+    played.length > 10 && broken.size > 0 && broken.size < played.length,
+    `${played.length} ${broken.size}`,
+  );
+
+  const files = readdirSync(join(dir, 'logs')).map((f) => join(dir, 'logs', f));
+  const lines: Line[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const password of [REDIS_PASSWORD, STORE_PASSWORD, 'r0tated-Pa55word-frob'])
+      assert.ok(!text.includes(password), `${file} holds a password`);
+    for (const raw of text.split('\n').filter((l) => l !== '')) {
+      let line: Line;
+      try {
+        line = JSON.parse(raw) as Line;
+      } catch {
+        assert.fail(`${file}: not a JSON line: ${raw.slice(0, 200)}`);
+      }
+      for (const key of ['level', 'time', 'pid', 'msg'])
+        assert.ok(key in line, `${key} in ${raw.slice(0, 200)}`);
+      lines.push(line);
+    }
+  }
+  const wrongLog = readFileSync(bad.logFile, 'utf8');
+  assert.match(wrongLog, /cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1/);
+  assert.ok(!wrongLog.includes('Wr0ng-Pa55word-quux'), 'the wrong password is not printed');
+
+  const host = new URL(site.url).host;
+  const completed = lines.filter((l) => l.msg === 'job completed');
+  const byJob = new Map<string, Line[]>();
+  for (const l of completed) byJob.set(String(l.jobId), [...(byJob.get(String(l.jobId)) ?? []), l]);
+  const expected = ['season-2018', ...played.filter((g) => !broken.has(g)).map((g) => `boxscore-${g}`)];
+  assert.deepEqual([...byJob.keys()].sort(), expected.sort(), 'one completed line per completed job');
+  for (const [jobId, ls] of byJob) {
+    assert.equal(ls.length, 1, `${jobId} completed once`);
+    const l = ls[0] as Line;
+    assert.equal(l.queue, DEFAULT_SOURCE.id);
+    assert.equal(l.host, host);
+    assert.equal(l.season, SEASON);
+    assert.equal(l.outcome, 'completed');
+    assert.equal(typeof l.attempt, 'number');
+    assert.equal(typeof l.ms, 'number');
+    if (jobId.startsWith('boxscore-')) assert.equal(l.gameId, jobId.slice('boxscore-'.length));
+    else assert.equal('gameId' in l, false);
+  }
+  const failed = lines.filter((l) => l.msg === 'job failed for good');
+  assert.deepEqual(failed.map((l) => l.gameId).sort(), [...broken].sort(), 'one failed line per broken page');
+  for (const l of failed) {
+    assert.equal(l.code, 'ERR_PARSE');
+    assert.equal(l.outcome, 'failed');
+    assert.equal(l.host, host);
+    assert.equal(l.queue, DEFAULT_SOURCE.id);
+    assert.match(String((l.err as { message?: string }).message), /^ERR_PARSE: /);
+  }
+  assert.ok(lines.some((l) => l.msg === 'worker started'));
+  assert.ok(lines.some((l) => l.msg === 'exporter started'));
+});
