@@ -11,7 +11,7 @@ const check = process.argv.includes('--check');
 let stale = 0;
 for (const file of DOC_FILES) {
   const before = readFileSync(file, 'utf8');
-  const after = fillGenerated(before);
+  const after = fillGenerated(file, before);
   if (after === before) continue;
   stale++;
   if (check) console.error(`${file} is out of date: run npm run docs`);

@@ -205,13 +205,13 @@ export const SETTINGS = {
   }),
   lockDurationMs: setting({
     env: 'LOCK_DURATION_MS',
-    default: 5_000,
-    doc: "How long a worker's lock on a running job lasts; renewed every half of it. A killed worker's job is retried once the lock expires and the stalled check runs (at most LOCK_DURATION_MS + STALLED_INTERVAL_MS). Keep it far above the longest synchronous stretch (parsing a box score: ~0.1 s).",
+    default: 4_000,
+    doc: "How long a worker's lock on a running job lasts; renewed every half of it. A killed worker's job is retried once the lock expires and the stalled check runs (at most LOCK_DURATION_MS + STALLED_INTERVAL_MS). Keep it far above the longest synchronous stretch (parsing the largest box score: under 0.5 s).",
     parse: int(1_000, 600_000),
   }),
   stalledIntervalMs: setting({
     env: 'STALLED_INTERVAL_MS',
-    default: 2_500,
+    default: 2_000,
     doc: 'How often each worker looks for jobs whose lock expired (their worker died) and puts them back in the queue.',
     parse: int(500, 600_000),
   }),
@@ -299,6 +299,24 @@ export const SETTINGS = {
     default: 5_000,
     doc: 'How often `nba-scraper exporter` reads the queue counts and per-season progress from Redis.',
     parse: int(500, 3_600_000),
+  }),
+  healthMaxEventLoopLagMs: setting({
+    env: 'HEALTH_MAX_EVENT_LOOP_LAG_MS',
+    default: 5_000,
+    doc: '/healthz (liveness) fails while the event loop has stalled longer than this within the last 10 s. Keep it at or below LOCK_DURATION_MS: a loop stalled that long loses its job locks.',
+    parse: int(100, 600_000),
+  }),
+  healthRedisDownMaxMs: setting({
+    env: 'HEALTH_REDIS_DOWN_MAX_MS',
+    default: 120_000,
+    doc: '/healthz (liveness) fails once Redis has not answered a PING for this long, so Kubernetes restarts a pod whose Redis connection is wedged; /readyz fails at once.',
+    parse: int(1_000, 86_400_000),
+  }),
+  healthRedisPingTimeoutMs: setting({
+    env: 'HEALTH_REDIS_PING_TIMEOUT_MS',
+    default: 1_000,
+    doc: 'How long /readyz (and the background Redis check behind /healthz) waits for Redis to answer a PING.',
+    parse: int(50, 60_000),
   }),
   fixturesDir: setting({
     env: 'FIXTURES_DIR',

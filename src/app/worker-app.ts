@@ -3,6 +3,7 @@
  * shared politeness budget, HTTP) -> BullMQ worker, and a graceful stop on SIGTERM. Stateless:
  * everything it knows lives in Redis and the store.
  */
+import { hostname } from 'node:os';
 import type { Config } from '../config.ts';
 import { BreakerOpenError } from '../errors/breaker-open-error.ts';
 import { createHostBreaker } from '../fetch/host-breaker.ts';
@@ -11,8 +12,13 @@ import { budgetFor } from '../fetch/host-rules.ts';
 import { createHostStateStore } from '../fetch/host-state.ts';
 import { createHttpClient } from '../fetch/http-client.ts';
 import { createSourceFetcher } from '../fetch/source-fetcher.ts';
+import { startProcessHealth } from '../health/process-health.ts';
 import type { Logger } from '../log/logger.ts';
-import { startWorkerService } from '../queue/worker-service.ts';
+import { instrumentSite, instrumentStore } from '../metrics/instrument.ts';
+import { createMetricsRegistry } from '../metrics/registry.ts';
+import { createWorkerMetrics } from '../metrics/worker-metrics.ts';
+import { queueName } from '../queue/queues.ts';
+import { startWorkerService, type WorkerService } from '../queue/worker-service.ts';
 import { connectForCommand, createRedis, type RedisTarget, where } from '../redis/connection.ts';
 import { DEFAULT_SOURCE } from '../sources/registry.ts';
 import { openStore } from '../store/open-store.ts';
@@ -38,6 +44,33 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
     );
   }
 
+  const metrics = createWorkerMetrics(createMetricsRegistry('worker'));
+  // /metrics, /healthz, /readyz first: a port already taken stops the worker before it takes jobs.
+  // Liveness also needs the BullMQ worker loop to run until shutdown.
+  let service: WorkerService | undefined;
+  const health = await startProcessHealth({
+    config,
+    logger,
+    registry: metrics.registry,
+    redis: connection,
+    loop: {
+      name: 'worker-loop',
+      alive: () => {
+        if (!service) return { ok: true, detail: 'starting' };
+        if (service.closing) return { ok: true, detail: 'closing' };
+        return service.worker.isRunning()
+          ? { ok: true, detail: 'taking jobs' }
+          : { ok: false, detail: 'the BullMQ worker loop has stopped' };
+      },
+    },
+    shuttingDown: () => service?.closing ?? false,
+  }).catch(async (err: unknown) => {
+    await store.close().catch(() => {});
+    connection.disconnect();
+    limiterConnection.disconnect();
+    throw err;
+  });
+
   const http = createHttpClient({
     baseUrl: config.sourceBaseUrl,
     userAgent: config.userAgent,
@@ -46,6 +79,12 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
     totalTimeoutMs: config.fetchTotalTimeoutMs,
   });
   const host = http.host;
+  metrics.init({
+    queue: queueName(DEFAULT_SOURCE.id),
+    host,
+    concurrency: opts.concurrency,
+    lockDurationMs: config.lockDurationMs,
+  });
   const hostLog = logger.child({ component: 'fetch', host });
   const requestsPerMinute = budgetFor(host, config.hostRateLimits);
   const budget = await createHostBudget({
@@ -63,19 +102,22 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
     resetTimeoutMs: config.breakerResetMs,
     onStateChange: (state) => {
       hostLog[state === 'open' ? 'error' : 'warn']({ breaker: state }, `circuit breaker ${state}`);
+      metrics.breakerChanged(host, state);
       hostState.reportBreaker(host, state).catch(() => {});
     },
   });
-  const fetcher = createSourceFetcher({ http, budget, breaker, hostState });
+  const fetcher = createSourceFetcher({ http, budget, breaker, hostState, observer: metrics.fetchObserver });
 
-  const service = startWorkerService({
+  service = startWorkerService({
     config,
     logger,
-    site: DEFAULT_SOURCE,
+    site: instrumentSite(DEFAULT_SOURCE, metrics),
     fetcher,
-    store,
+    store: instrumentStore(store, metrics),
     connection,
+    metrics,
     concurrency: opts.concurrency,
+    name: `${hostname()}:${process.pid}`,
     globalConcurrency: requestsPerMinute === null ? null : config.hostMaxActiveJobs,
     hooks: {
       hostBlocked: async (err) => {
@@ -84,12 +126,13 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
           { err, holdMs: config.blockBackoffMs },
           `${host} refused us (403 or a block page): no request goes to it from any worker for ${Math.round(config.blockBackoffMs / 60_000)} min`,
         );
-        await hostState.hold(host, config.blockBackoffMs, err.message);
+        await hostState.hold(host, config.blockBackoffMs, 'blocked', err.message);
         return config.blockBackoffMs;
       },
     },
   });
-  await service.ready();
+  const started = service;
+  await started.ready();
   logger.info(
     {
       component: 'worker',
@@ -98,6 +141,7 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
       requestsPerMinute,
       store: store.kind,
       redis: where(opts.redis),
+      metrics: health.server?.url ?? 'off',
     },
     'worker started',
   );
@@ -105,9 +149,11 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
   handleShutdownSignals(
     logger,
     async () => {
-      await service.close(config.shutdownBudgetMs);
+      health.markShuttingDown();
+      await started.close(config.shutdownBudgetMs);
       fetcher.close();
       await store.close();
+      await health.close();
       await connection.quit().catch(() => connection.disconnect());
     },
     config.shutdownBudgetMs + 10_000,

@@ -8,6 +8,8 @@ import { UsageError } from '../errors/usage-error.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEnqueue } from './commands/enqueue.ts';
 import { registerExport } from './commands/export.ts';
+import { registerExporter } from './commands/exporter.ts';
+import { registerOperatorCommands } from './commands/operator.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerSite } from './commands/site.ts';
 import { registerStatus } from './commands/status.ts';
@@ -23,10 +25,12 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerEnqueue(program);
   registerStatus(program);
+  registerOperatorCommands(program);
   registerWorker(program);
   registerExport(program);
   registerParse(program);
   registerSite(program);
+  registerExporter(program);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeErr: () => {} });
   return program;
 }

@@ -9,8 +9,9 @@ export function latestSeason(today: Date = new Date()): number {
 }
 
 /**
- * Parses season arguments such as `2018`, `2015-2024` or `2018,2020` into a sorted list of
- * distinct seasons. Throws one UsageError naming every bad argument.
+ * Parses season arguments such as `2018`, `2015-2024`, `2018,2020` or `current` (the latest
+ * season, see latestSeason) into a sorted list of distinct seasons. Throws one UsageError naming
+ * every bad argument.
  */
 export function parseSeasons(args: readonly string[], today: Date = new Date()): number[] {
   const last = latestSeason(today);
@@ -19,9 +20,13 @@ export function parseSeasons(args: readonly string[], today: Date = new Date()):
   const parts = args.flatMap((a) => a.split(',')).map((a) => a.trim());
   for (const part of parts) {
     if (part === '') continue;
+    if (part.toLowerCase() === 'current') {
+      seasons.add(last);
+      continue;
+    }
     const m = /^(\d{4})(?:-(\d{4}))?$/.exec(part);
     if (!m) {
-      problems.push(`"${part}" is not a season (use a year like 2018 or a range like 2015-2024)`);
+      problems.push(`"${part}" is not a season (use a year like 2018, a range like 2015-2024, or current)`);
       continue;
     }
     const from = Number(m[1]);

@@ -8,6 +8,7 @@
  */
 import Bottleneck from 'bottleneck';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.ts';
+import { isScraperError } from '../errors/scraper-error.ts';
 import type { RedisClient } from '../redis/connection.ts';
 import { spacingMs } from './host-rules.ts';
 
@@ -90,7 +91,11 @@ export async function createHostBudget(opts: HostBudgetOptions): Promise<HostBud
         o.onStart?.(performance.now() - queued);
         return fn();
       });
-      if (!o.signal) return run.catch(mapLimiterError);
+      if (!o.signal) {
+        return run.catch((err: unknown) => {
+          throw mapLimiterError(err);
+        });
+      }
       const signal = o.signal;
       return new Promise((resolve, reject) => {
         const onAbort = (): void => reject(signal.reason);
@@ -101,26 +106,23 @@ export async function createHostBudget(opts: HostBudgetOptions): Promise<HostBud
       });
     },
     async close() {
-      await limiter.disconnect(false).catch(() => {});
+      try {
+        await limiter.disconnect(false);
+      } catch {
+        // Already disconnected.
+      }
     },
   };
 }
 
-const REDIS_ERROR_NAMES = new Set([
-  'BottleneckError',
-  'ReplyError',
-  'MaxRetriesPerRequestError',
-  'AbortError',
-]);
+const REDIS_ERROR_NAMES = new Set(['BottleneckError', 'ReplyError', 'MaxRetriesPerRequestError']);
 
-function mapLimiterError(err: unknown): never {
-  if (
+/** Errors of the limiter itself (Redis) become RedisUnavailableError; the request's own errors pass. */
+function mapLimiterError(err: unknown): unknown {
+  const fromRedis =
     err instanceof Bottleneck.BottleneckError ||
-    (err instanceof Error &&
-      REDIS_ERROR_NAMES.has(err.name) &&
-      !('code' in err && String(err.code).startsWith('ERR_')))
-  ) {
-    throw new RedisUnavailableError(`politeness limiter: ${err.message}`, { cause: err });
-  }
-  throw err;
+    (err instanceof Error && REDIS_ERROR_NAMES.has(err.name) && !isScraperError(err));
+  return fromRedis
+    ? new RedisUnavailableError(`politeness limiter: ${(err as Error).message}`, { cause: err })
+    : err;
 }

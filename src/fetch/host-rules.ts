@@ -38,10 +38,10 @@ export function budgetFor(host: string, rules: readonly HostRule[]): number | nu
 
 /**
  * Minimum spacing between two requests to a host for a budget: 60 s / budget plus a 2 % margin
- * (at least 50 ms), so that no 60-second window, measured anywhere, holds more than the budget
+ * (at least 5 ms), so that no 60-second window, measured anywhere, holds more than the budget
  * even with some network jitter between our send time and the site's arrival time.
  */
 export function spacingMs(requestsPerMinute: number): number {
   const base = 60_000 / requestsPerMinute;
-  return Math.ceil(base + Math.max(50, base * 0.02));
+  return Math.ceil(base + Math.max(5, base * 0.02));
 }

@@ -1,12 +1,16 @@
 /**
- * The fetcher the jobs use for one source host: hold check (the host blocked us) -> circuit
- * breaker -> shared politeness budget -> HTTP. Reports what it sees to an observer (metrics).
+ * The fetcher the jobs use for one source host: circuit breaker -> shared politeness budget ->
+ * hold check -> HTTP. The hold (shared through Redis) is checked right before each request, after
+ * the politeness wait, so that once the host answered 429 or blocked us no request leaves any
+ * worker until the hold ends — also requests that were already waiting for their turn. A 429
+ * puts the host on hold for its Retry-After at once. Reports what it sees to an observer (metrics).
  */
 import { BreakerOpenError } from '../errors/breaker-open-error.ts';
+import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import { isScraperError } from '../errors/scraper-error.ts';
 import type { HostBreaker } from './host-breaker.ts';
 import type { HostBudget } from './host-budget.ts';
-import type { HostStateStore } from './host-state.ts';
+import type { HostHold, HostStateStore } from './host-state.ts';
 import type { FetchedPage, PageFetcher } from './http-client.ts';
 
 /** What the fetcher reports; every member optional. */
@@ -31,16 +35,12 @@ export function createSourceFetcher(parts: SourceFetcherParts): PageFetcher {
   return {
     host,
     async fetch(path, opts = {}) {
-      const holdUntil = await hostState.holdUntil(host);
-      if (holdUntil > 0) {
-        throw new BreakerOpenError(
-          `${host} is on hold after blocking us, until ${new Date(holdUntil).toISOString()}`,
-          holdUntil - Date.now(),
-        );
-      }
+      // Before waiting for a turn: a held host should not take politeness slots.
+      throwIfHeld(host, await hostState.currentHold(host));
       return breaker.run(() =>
         budget.schedule(
           async (): Promise<FetchedPage> => {
+            throwIfHeld(host, await hostState.currentHold(host));
             const started = performance.now();
             try {
               const page = await http.fetch(path, opts);
@@ -50,6 +50,9 @@ export function createSourceFetcher(parts: SourceFetcherParts): PageFetcher {
               const code = isScraperError(err) ? err.code : 'ERR_UNEXPECTED';
               const status = isScraperError(err) ? err.status : undefined;
               observer?.failure?.(host, code, status, performance.now() - started);
+              if (err instanceof RateLimitedError) {
+                await hostState.hold(host, err.retryAfterMs, 'rate-limited', err.message).catch(() => {});
+              }
               throw err;
             }
           },
@@ -63,4 +66,13 @@ export function createSourceFetcher(parts: SourceFetcherParts): PageFetcher {
       void budget.close();
     },
   };
+}
+
+function throwIfHeld(host: string, hold: HostHold | null): void {
+  if (!hold) return;
+  const ms = Math.max(1, hold.until - Date.now());
+  const until = new Date(hold.until).toISOString();
+  if (hold.kind === 'rate-limited')
+    throw new RateLimitedError(`${host} is rate-limiting us until ${until}`, ms);
+  throw new BreakerOpenError(`${host} is on hold after blocking us, until ${until}`, ms);
 }

@@ -19,6 +19,16 @@ export async function processBoxScore(
 ): Promise<BoxScoreResult> {
   const { gameId, path } = job.data;
   const page = await ctx.fetcher.fetch(path, { signal });
+  // Every page is archived before parsing: a page whose layout changed stays for inspection and
+  // a parser fix can re-parse it without fetching it again.
+  await ctx.store.archivePage({
+    url: page.url,
+    fetchedAt: page.fetchedAt,
+    status: page.status,
+    body: page.body,
+    season: job.data.season,
+    kind: 'boxscore',
+  });
   if (ctx.site.isBlockPage(page.body)) {
     throw new BlockedError(`${page.url} answered 200 with a block page instead of the box score`);
   }

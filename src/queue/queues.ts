@@ -11,6 +11,17 @@ export function queueName(siteId: string): string {
   return siteId;
 }
 
-export function openQueue(connection: RedisClient, config: Config, siteId: string): Queue {
-  return new Queue(queueName(siteId), { connection, prefix: config.queuePrefix });
+/**
+ * Opens the site's queue. Queue errors (Redis restarting) go to `onError`; the connection's own
+ * error handler already reports them, so the default is to ignore them here.
+ */
+export function openQueue(
+  connection: RedisClient,
+  config: Config,
+  siteId: string,
+  onError: (err: Error) => void = () => {},
+): Queue {
+  const queue = new Queue(queueName(siteId), { connection, prefix: config.queuePrefix });
+  queue.on('error', onError);
+  return queue;
 }

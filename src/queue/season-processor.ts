@@ -7,6 +7,7 @@
  */
 import { type Job, WaitingChildrenError } from 'bullmq';
 import { PageNotFoundError } from '../errors/page-not-found-error.ts';
+import type { FetchedPage } from '../fetch/http-client.ts';
 import { boxScoreJobOptions } from './job-options.ts';
 import {
   BOXSCORE_JOB,
@@ -35,6 +36,7 @@ export async function processSeason(
   if (!data.fannedOut) {
     if (!data.months) {
       const page = await ctx.fetcher.fetch(ctx.site.seasonPath(season), { signal });
+      await archive(ctx, page, season, 'season');
       const parsed = ctx.site.parseSchedule(page.body, season);
       const slug = parsed.month ?? parsed.months[0]?.slug ?? 'default';
       await ctx.store.upsertSchedule(season, slug, parsed.games);
@@ -49,6 +51,7 @@ export async function processSeason(
       if (data.pagesDone?.includes(month.slug)) continue;
       signal?.throwIfAborted();
       const page = await ctx.fetcher.fetch(month.path, { signal });
+      await archive(ctx, page, season, 'schedule');
       const parsed = ctx.site.parseSchedule(page.body, season);
       await ctx.store.upsertSchedule(season, month.slug, parsed.games);
       await checkpoint({ pagesDone: [...(data.pagesDone ?? []), month.slug] });
@@ -83,6 +86,17 @@ export async function processSeason(
   await job.updateProgress(progress('done', data, games, data.children ?? 0));
   log.info({ games, children: data.children ?? 0, failed }, 'season finished');
   return { season, games, children: data.children ?? 0, failed };
+}
+
+function archive(ctx: WorkerContext, page: FetchedPage, season: number, kind: string): Promise<void> {
+  return ctx.store.archivePage({
+    url: page.url,
+    fetchedAt: page.fetchedAt,
+    status: page.status,
+    body: page.body,
+    season,
+    kind,
+  });
 }
 
 function progress(

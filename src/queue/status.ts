@@ -59,14 +59,23 @@ export async function readStatus(
     queue.isPaused(),
     Promise.all(candidates.map((s) => queue.getJob(seasonJobId(s)))),
   ]);
+  const failed = await queue.getFailed(0, 999);
+  const failedBySeason = new Map<number, number>();
+  for (const j of failed) {
+    const s = (j.data as { season?: number }).season;
+    if (j.name !== 'season' && s !== undefined) failedBySeason.set(s, (failedBySeason.get(s) ?? 0) + 1);
+  }
   const seasons: SeasonStatus[] = [];
   for (const job of jobs) {
-    if (job) seasons.push(await seasonStatus(job as Job<SeasonJobData>, now));
+    if (job)
+      seasons.push(
+        await seasonStatus(job as Job<SeasonJobData>, now, failedBySeason.get(job.data.season) ?? 0),
+      );
   }
-  return { queue: queue.name, paused, counts, seasons, failures: await failureGroups(queue) };
+  return { queue: queue.name, paused, counts, seasons, failures: failureGroups(failed) };
 }
 
-async function seasonStatus(job: Job<SeasonJobData>, now: number): Promise<SeasonStatus> {
+async function seasonStatus(job: Job<SeasonJobData>, now: number, failedNow: number): Promise<SeasonStatus> {
   const state = await job.getState();
   const progress = (typeof job.progress === 'object' ? job.progress : {}) as Partial<SeasonProgress>;
   const result = job.returnvalue as SeasonResult | null | undefined;
@@ -88,14 +97,14 @@ async function seasonStatus(job: Job<SeasonJobData>, now: number): Promise<Seaso
     games: result?.games ?? progress.games ?? 0,
     boxScores,
     boxScoresDone: state === 'completed' ? boxScores : done,
-    boxScoresFailed: result?.failed ?? failed,
+    // Jobs of the season still failed (retry-failed may have re-driven some since it finished).
+    boxScoresFailed: failedNow,
     etaSeconds,
     failedReason: state === 'failed' ? (job.failedReason ?? null) : null,
   };
 }
 
-async function failureGroups(queue: Queue): Promise<FailureGroup[]> {
-  const failed = await queue.getFailed(0, 999);
+function failureGroups(failed: Job[]): FailureGroup[] {
   const groups = new Map<string, FailureGroup>();
   for (const job of failed) {
     const code = codeOfReason(job.failedReason) ?? UNEXPECTED_CODE;

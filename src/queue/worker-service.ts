@@ -8,12 +8,19 @@ import { type Job, Worker } from 'bullmq';
 import type { Config } from '../config.ts';
 import type { PageFetcher } from '../fetch/http-client.ts';
 import type { Logger } from '../log/logger.ts';
+import { kindOfJobId, type WorkerMetrics } from '../metrics/worker-metrics.ts';
 import type { RedisClient } from '../redis/connection.ts';
 import type { SourceSite } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
 import { BACKOFF_TYPE, retryDelay } from './backoff.ts';
 import { processBoxScore } from './boxscore-processor.ts';
-import { applyFailurePolicy, codeOfReason, type FailureHooks, SHUTDOWN_REASON } from './failure-policy.ts';
+import {
+  applyFailurePolicy,
+  codeOfReason,
+  type FailureHooks,
+  SHUTDOWN_REASON,
+  UNEXPECTED_CODE,
+} from './failure-policy.ts';
 import { BOXSCORE_JOB, type BoxScoreJobData, SEASON_JOB, type SeasonJobData } from './job-types.ts';
 import { openQueue, queueName } from './queues.ts';
 import { processSeason } from './season-processor.ts';
@@ -28,10 +35,14 @@ export interface WorkerServiceOptions {
   /** Connection for the Worker (maxRetriesPerRequest: null). */
   connection: RedisClient;
   concurrency: number;
+  /** Worker name recorded on every job it takes (`processedBy`): which pod ran what. */
+  name?: string;
   /** Jobs of this queue running at once across all workers (null: no limit). */
   globalConcurrency?: number | null;
   /** Overrides of the failure hooks (politeness / breaker wire theirs in). */
   hooks?: Partial<FailureHooks>;
+  /** Job metrics (outcomes, durations, stalled recoveries); none when absent. */
+  metrics?: WorkerMetrics;
 }
 
 export interface WorkerService {
@@ -45,7 +56,9 @@ export interface WorkerService {
 
 export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
   const { config, site } = opts;
-  const logger = opts.logger.child({ component: 'worker', queue: queueName(site.id) });
+  const name = queueName(site.id);
+  const metrics = opts.metrics;
+  const logger = opts.logger.child({ component: 'worker', queue: name, host: opts.fetcher.host });
   const queue = openQueue(opts.connection, config, site.id);
   const ctx: WorkerContext = {
     config,
@@ -67,18 +80,28 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
     signal: AbortSignal | undefined,
   ): Promise<unknown> => {
     running++;
+    metrics?.jobStarted(name);
+    const started = performance.now();
+    const seconds = (): number => (performance.now() - started) / 1000;
     const timeoutMs = job.name === SEASON_JOB ? config.seasonJobTimeoutMs : config.boxScoreJobTimeoutMs;
     const deadline = AbortSignal.timeout(timeoutMs);
     const jobSignal = signal ? AbortSignal.any([signal, deadline]) : deadline;
     const jobCtx = { ...ctx, logger: jobLogger(logger, job) };
     try {
+      let result: unknown;
       if (job.name === SEASON_JOB)
-        return await processSeason(jobCtx, job as Job<SeasonJobData>, token, jobSignal);
-      if (job.name === BOXSCORE_JOB)
-        return await processBoxScore(jobCtx, job as Job<BoxScoreJobData>, jobSignal);
-      throw new Error(`unknown job name "${job.name}"`);
+        result = await processSeason(jobCtx, job as Job<SeasonJobData>, token, jobSignal);
+      else if (job.name === BOXSCORE_JOB)
+        result = await processBoxScore(jobCtx, job as Job<BoxScoreJobData>, jobSignal);
+      else throw new Error(`unknown job name "${job.name}"`);
+      metrics?.jobRan(name, job, seconds(), undefined, undefined);
+      return result;
     } catch (err) {
-      return applyFailurePolicy(err, job, token, signal ?? jobSignal, hooks);
+      const thrown = await applyFailurePolicy(err, job, token, signal ?? jobSignal, hooks).catch(
+        (e: unknown) => e,
+      );
+      metrics?.jobRan(name, job, seconds(), err, thrown);
+      throw thrown;
     } finally {
       running--;
     }
@@ -87,6 +110,7 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
   const worker = new Worker(queueName(site.id), (job, token, signal) => run(job, token, signal), {
     connection: opts.connection,
     prefix: config.queuePrefix,
+    name: opts.name,
     concurrency: opts.concurrency,
     lockDuration: config.lockDurationMs,
     stalledInterval: config.stalledIntervalMs,
@@ -105,18 +129,21 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
 
   worker.on('completed', (job) => {
     jobLogger(logger, job).info({ outcome: 'completed', ms: elapsed(job) }, 'job completed');
+    metrics?.jobCompleted(name, job.name);
   });
   worker.on('failed', (job, err) => {
     if (!job) return;
     const willRetry = job.attemptsMade < (job.opts.attempts ?? 1) && err.name !== 'UnrecoverableError';
+    metrics?.jobFailed(name, job.name, codeOfReason(err.message) ?? UNEXPECTED_CODE, willRetry);
     jobLogger(logger, job).warn(
       { outcome: willRetry ? 'retry' : 'failed', code: codeOfReason(err.message), err, ms: elapsed(job) },
       willRetry ? 'job attempt failed, will retry' : 'job failed for good',
     );
   });
-  worker.on('stalled', (jobId) =>
-    logger.warn({ jobId, outcome: 'stalled' }, 'job stalled (its worker died); back in the queue'),
-  );
+  worker.on('stalled', (jobId) => {
+    logger.warn({ jobId, outcome: 'stalled' }, 'job stalled (its worker died); back in the queue');
+    metrics?.stalledRecovered(name, kindOfJobId(jobId));
+  });
   worker.on('error', (err) => logger.error({ err }, 'worker error'));
 
   let closing: Promise<void> | undefined;

@@ -50,6 +50,9 @@ export const FAST_ENV: Record<string, string> = {
   RETRY_INTERVALS_MS: '200,500,1000',
   RETRY_MAX_DELAY_MS: '2000',
   WORKER_CONCURRENCY: '4',
+  // Each worker's HTTP server on loopback, on a free port.
+  METRICS_HOST: '127.0.0.1',
+  METRICS_PORT: '0',
 };
 
 export async function startSystem(opts: SystemOptions): Promise<System> {

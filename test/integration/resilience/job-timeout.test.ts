@@ -1,0 +1,70 @@
+/**
+ * A job that passes its deadline has its request aborted (the server sees the connection close
+ * at the deadline, not when the slow body would have ended) and is retried like any timeout.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { openStore } from '../../../src/store/open-store.ts';
+import { startSystem } from '../../helpers/system.ts';
+
+const SEASON = 2018;
+
+test('a job past its deadline stops its I/O and is retried', { timeout: 240_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nba-timeout-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const sys = await startSystem({
+    seasons: [SEASON],
+    storeUrl: `file://${dir}`,
+    workers: 2,
+    asOf: '2017-10-25',
+    faults: { kinds: ['boxscore'], seed: 3, slowBody: { rate: 0.3, durationMs: 10_000, chunks: 20 } },
+    env: {
+      BOXSCORE_JOB_TIMEOUT_MS: '2000',
+      FETCH_TOTAL_TIMEOUT_MS: '60000',
+      FETCH_RESPONSE_TIMEOUT_MS: '60000',
+    },
+  });
+  try {
+    await sys.enqueue();
+    const [season] = await sys.waitForSeasons([SEASON], 200_000);
+    assert.equal(season?.state, 'completed');
+    assert.equal(await sys.queue.getFailedCount(), 0);
+
+    const stats = sys.site.stats();
+    assert.equal(stats.inFlight, 0, 'no request is left running');
+    const slow = stats.log.filter((r) => r.fault === 'slow-body');
+    assert.ok(slow.length > 0, 'slow bodies were served');
+    for (const r of slow)
+      assert.ok(
+        r.ms !== null && r.ms < 5_000,
+        `connection closed at the deadline (${r.ms} ms), not after 10 s`,
+      );
+
+    const timeouts = [1, 2]
+      .flatMap((i) => readFileSync(join(sys.logDir, `worker-${i}.log`), 'utf8').split('\n'))
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { outcome?: string; code?: string })
+      .filter((l) => l.outcome === 'retry' && l.code === 'ERR_TIMEOUT');
+    // Each slow page cost one attempt, logged as ERR_TIMEOUT (a page slowed by a busy machine may add one).
+    assert.ok(
+      timeouts.length >= slow.length,
+      `${timeouts.length} ERR_TIMEOUT retries for ${slow.length} slow pages`,
+    );
+
+    const played = sys.site
+      .groundTruth(SEASON)
+      .games.filter((g) => g.played)
+      .map((g) => g.gameId);
+    const store = await openStore(`file://${dir}`);
+    try {
+      assert.deepEqual([...(await store.storedBoxScoreIds(SEASON))].sort(), played.sort());
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await sys.stop();
+  }
+});

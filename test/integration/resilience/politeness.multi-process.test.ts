@@ -1,0 +1,66 @@
+/**
+ * The politeness budget is shared by all worker processes: four processes scraping one host
+ * with a budget of 60 requests per minute never put more than 60 requests into any 60-second
+ * window at the server, and reach at least 90 % of the budget.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startSystem } from '../../helpers/system.ts';
+
+const BUDGET = 60;
+const WINDOW = 60_000;
+const RUN_MS = 80_000;
+
+test('four worker processes share one host budget', { timeout: 180_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'nba-polite-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const sys = await startSystem({
+    seasons: [2018],
+    storeUrl: `file://${dir}`,
+    workers: 4,
+    env: { HOST_RATE_LIMITS: `127.0.0.1=${BUDGET}`, WORKER_CONCURRENCY: '3', HOST_MAX_ACTIVE_JOBS: '6' },
+  });
+  try {
+    await sys.enqueue();
+    await sleep(RUN_MS);
+    await sys.pool.stopAll('SIGTERM');
+    const times = sys.site
+      .stats()
+      .log.map((r) => r.t)
+      .sort((a, b) => a - b);
+    assert.ok(times.length > BUDGET, `enough requests to judge: ${times.length}`);
+    // Every window that starts at a request: never more than the budget.
+    let worst = 0;
+    let best = 0;
+    const last = times.at(-1)!;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (j < times.length && times[j]! < times[i]! + WINDOW) j++;
+      const n = j - i;
+      worst = Math.max(worst, n);
+      // Only windows that end before the run stopped say how close to the budget we got.
+      if (times[i]! + WINDOW <= last) best = Math.max(best, n);
+    }
+    t.diagnostic(
+      `budget ${BUDGET}/min: busiest minute ${worst}, fullest complete minute ${best} (${Math.round((100 * best) / BUDGET)} %)`,
+    );
+    assert.ok(worst <= BUDGET, `at most ${BUDGET} requests in any minute, saw ${worst}`);
+    assert.ok(best >= 0.9 * BUDGET, `at least 90 % of the budget in a full minute, saw ${best}`);
+    // The processes really shared the work (each one fetched pages).
+    const lines = [1, 2, 3, 4].map(
+      (i) =>
+        readFileSync(join(sys.logDir, `worker-${i}.log`), 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('"outcome":"completed"')).length,
+    );
+    assert.ok(
+      lines.every((n) => n > 0),
+      `every process completed jobs: ${lines.join(', ')}`,
+    );
+  } finally {
+    await sys.stop();
+  }
+});

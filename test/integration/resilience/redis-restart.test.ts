@@ -1,0 +1,68 @@
+/**
+ * Redis restarts (AOF on) in the middle of a crawl: the workers and the producer's --follow
+ * ride it out and finish without a human; no job is lost, nothing is left active.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readStatus } from '../../../src/queue/status.ts';
+import { openStore } from '../../../src/store/open-store.ts';
+import { runCli } from '../../helpers/cli.ts';
+import { startSystem } from '../../helpers/system.ts';
+
+const SEASON = 2018;
+
+test('a Redis restart mid-crawl loses nothing and needs nobody', { timeout: 300_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nba-redis-restart-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const sys = await startSystem({
+    seasons: [SEASON],
+    storeUrl: `file://${dir}`,
+    workers: 2,
+    asOf: '2017-11-10',
+    faults: { kinds: ['boxscore'], latency: { fixedMs: 150 } },
+  });
+  try {
+    // The producer, as a user runs it, following the season to the end.
+    const producer = runCli(
+      ['enqueue', String(SEASON), '--follow'],
+      { REDIS_URL: sys.redis.url, STORE_URL: `file://${dir}` },
+      240_000,
+    );
+    let done = 0;
+    for (let i = 0; i < 600 && done < 40; i++) {
+      await sleep(100);
+      done =
+        (await readStatus(sys.queue, { seasons: [SEASON] }).catch(() => null))?.seasons[0]?.boxScoresDone ??
+        0;
+    }
+    assert.ok(done >= 40, 'the crawl was under way before the restart');
+    await sys.redis.restart(2_000);
+
+    const result = await producer;
+    assert.equal(result.code, 0, `enqueue --follow: ${result.stdout}\n${result.stderr}`);
+    assert.match(result.stdout, /all seasons finished/);
+
+    const [season] = await sys.waitForSeasons([SEASON], 60_000);
+    assert.equal(season?.state, 'completed');
+    const counts = await sys.queue.getJobCounts('active', 'waiting', 'delayed', 'failed');
+    assert.deepEqual(counts, { active: 0, waiting: 0, delayed: 0, failed: 0 });
+
+    const played = sys.site
+      .groundTruth(SEASON)
+      .games.filter((g) => g.played)
+      .map((g) => g.gameId);
+    const store = await openStore(`file://${dir}`);
+    try {
+      assert.deepEqual([...(await store.storedBoxScoreIds(SEASON))].sort(), played.sort());
+    } finally {
+      await store.close();
+    }
+    assert.ok(sys.pool.running.length === 2, 'both workers are still running');
+  } finally {
+    await sys.stop();
+  }
+});
