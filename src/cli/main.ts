@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors/usage-error.ts';
+import { registerDatasetCommands } from './commands/dataset.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEnqueue } from './commands/enqueue.ts';
 import { registerExport } from './commands/export.ts';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerEnqueue(program);
   registerStatus(program);
   registerOperatorCommands(program);
+  registerDatasetCommands(program);
   registerWorker(program);
   registerExport(program);
   registerParse(program);

@@ -37,7 +37,7 @@ export function statusClass(status: number | undefined): StatusClass {
 }
 
 /** Job kinds (BullMQ job names). */
-export const JOB_KINDS = ['season', 'boxscore'] as const;
+export const JOB_KINDS = ['season', 'boxscore', 'totals'] as const;
 
 /** Outcomes of one run of a job (`nba_scraper_job_duration_seconds`). */
 export const JOB_OUTCOMES = [

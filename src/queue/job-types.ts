@@ -8,7 +8,8 @@ import type { ScheduleMonth } from '../domain/season.ts';
 
 export const SEASON_JOB = 'season';
 export const BOXSCORE_JOB = 'boxscore';
-export type JobKind = typeof SEASON_JOB | typeof BOXSCORE_JOB;
+export const TOTALS_JOB = 'totals';
+export type JobKind = typeof SEASON_JOB | typeof BOXSCORE_JOB | typeof TOTALS_JOB;
 
 export interface SeasonJobData {
   season: number;
@@ -28,6 +29,12 @@ export interface BoxScoreJobData {
   season: number;
   gameId: string;
   /** Path of the box score page on the source. */
+  path: string;
+}
+
+export interface TotalsJobData {
+  season: number;
+  /** Path of the season's player totals page on the source. */
   path: string;
 }
 
@@ -56,4 +63,12 @@ export function seasonJobId(season: number): string {
 
 export function boxScoreJobId(gameId: string): string {
   return `boxscore-${gameId}`;
+}
+
+/**
+ * The player totals page changes as a season goes on, so each run of a season job reads it again:
+ * the id names the run (the season job's creation time), deterministic within that run.
+ */
+export function totalsJobId(season: number, runId: number): string {
+  return `totals-${season}-${runId}`;
 }

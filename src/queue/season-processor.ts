@@ -16,6 +16,9 @@ import {
   type SeasonJobData,
   type SeasonProgress,
   type SeasonResult,
+  TOTALS_JOB,
+  type TotalsJobData,
+  totalsJobId,
 } from './job-types.ts';
 import type { WorkerContext } from './worker-context.ts';
 
@@ -70,6 +73,15 @@ export async function processSeason(
       job,
       todo.map((g) => ({ season, gameId: g.gameId, path: g.boxScorePath as string })),
     );
+    // The season's player totals, read again by every run (they change while the season goes on).
+    if (ctx.site.totalsPath && schedule.some((g) => g.status === 'final')) {
+      const totals: TotalsJobData = { season, path: ctx.site.totalsPath(season) };
+      await ctx.queue.add(TOTALS_JOB, totals, {
+        ...boxScoreJobOptions(ctx.config),
+        jobId: totalsJobId(season, job.timestamp),
+        parent: { id: job.id as string, queue: job.queueQualifiedName },
+      });
+    }
     await checkpoint({ fannedOut: true, children: todo.length, fannedOutAt: Date.now() });
     await job.updateProgress(progress('boxscores', data, schedule.length, todo.length));
     log.info(

@@ -21,9 +21,17 @@ import {
   SHUTDOWN_REASON,
   UNEXPECTED_CODE,
 } from './failure-policy.ts';
-import { BOXSCORE_JOB, type BoxScoreJobData, SEASON_JOB, type SeasonJobData } from './job-types.ts';
+import {
+  BOXSCORE_JOB,
+  type BoxScoreJobData,
+  SEASON_JOB,
+  type SeasonJobData,
+  TOTALS_JOB,
+  type TotalsJobData,
+} from './job-types.ts';
 import { openQueue, queueName } from './queues.ts';
 import { processSeason } from './season-processor.ts';
+import { processTotals } from './totals-processor.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 export interface WorkerServiceOptions {
@@ -93,6 +101,8 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
         result = await processSeason(jobCtx, job as Job<SeasonJobData>, token, jobSignal);
       else if (job.name === BOXSCORE_JOB)
         result = await processBoxScore(jobCtx, job as Job<BoxScoreJobData>, jobSignal);
+      else if (job.name === TOTALS_JOB)
+        result = await processTotals(jobCtx, job as Job<TotalsJobData>, jobSignal);
       else throw new Error(`unknown job name "${job.name}"`);
       metrics?.jobRan(name, job, seconds(), undefined, undefined);
       return result;

@@ -1,21 +1,53 @@
 import type { Command } from 'commander';
-import { parseSeasons } from '../../domain/season-range.ts';
+import { type SeasonLedger, seasonLedger } from '../../dataset/ledger.ts';
+import { parseSeasons, seasonLabel } from '../../domain/season-range.ts';
 import { readStatus } from '../../queue/status.ts';
+import { openStore } from '../../store/open-store.ts';
 import { print, runtime, withQueue } from '../runtime.ts';
 import { statusText } from '../status-text.ts';
 
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description('job counts per state, per-season progress and ETA, failures by error code')
-    .option('-s, --season <seasons>', 'only these seasons (2018, 2015-2024)')
+    .description(
+      'job counts per state, per-season progress and ETA, failures by error code; with --season, what the store holds of it',
+    )
+    .option(
+      '-s, --season <seasons>',
+      'only these seasons (2018, 2015-2024), with their completeness ledger from the store',
+    )
     .option('--json', 'print JSON instead of text')
     .action(async (opts: { season?: string; json?: boolean }) => {
       const seasons = opts.season ? parseSeasons([opts.season]) : undefined;
       const rt = runtime();
-      await withQueue(rt, async (queue) => {
-        const status = await readStatus(queue, { seasons });
-        print(opts.json ? JSON.stringify(status, null, 2) : statusText(status));
-      });
+      // The ledger reads the store: open it first, so a bad STORE_URL fails before anything else.
+      const store = seasons ? await openStore(rt.config.storeUrl, { logger: rt.logger }) : null;
+      try {
+        await withQueue(rt, async (queue) => {
+          const status = await readStatus(queue, { seasons });
+          const ledgers: SeasonLedger[] = [];
+          if (store && seasons) for (const s of seasons) ledgers.push(await seasonLedger(store, s));
+          if (opts.json) {
+            print(JSON.stringify(store ? { ...status, ledgers } : status, null, 2));
+            return;
+          }
+          print(statusText(status));
+          if (ledgers.length > 0) print('  stored (completeness ledger):');
+          for (const l of ledgers) print(`    ${ledgerLine(l)}`);
+        });
+      } finally {
+        await store?.close();
+      }
     });
+}
+
+function ledgerLine(l: SeasonLedger): string {
+  const missing = l.missingBoxScores.length;
+  const sample =
+    missing > 0 ? ` (missing ${l.missingBoxScores.slice(0, 3).join(', ')}${missing > 3 ? ', ...' : ''})` : '';
+  return (
+    `${l.season} (${seasonLabel(l.season)}): schedule ${l.games} games (${l.played} played), ` +
+    `box scores ${l.boxScoresStored}/${l.played}${sample}, player totals ${l.totalsRows} rows` +
+    `${l.complete ? ' - complete' : missing > 0 ? ` - nba-scraper reconcile --season ${l.season}` : ''}`
+  );
 }

@@ -1,0 +1,59 @@
+/**
+ * Reconcile: compares a season's stored data with what its stored schedule says must exist (the
+ * ledger) and enqueues only what is missing or failed: the box scores of played games not
+ * stored, the player totals when none are stored, or the whole season when it has no schedule.
+ */
+import type { Queue } from 'bullmq';
+import type { Config } from '../config.ts';
+import { type SeasonLedger, seasonLedger } from '../dataset/ledger.ts';
+import type { SourceSite } from '../sources/source.ts';
+import type { Store } from '../store/store.ts';
+import { boxScoreJobOptions } from './job-options.ts';
+import { BOXSCORE_JOB, boxScoreJobId, TOTALS_JOB, totalsJobId } from './job-types.ts';
+import { enqueueSeasons } from './producer.ts';
+
+export interface ReconcileResult {
+  ledger: SeasonLedger;
+  /** The season had no stored schedule: its season job was enqueued (or is already queued). */
+  seasonJob: boolean;
+  /** Box score jobs enqueued for played games without a stored box score. */
+  boxScores: number;
+  /** A player totals job was enqueued. */
+  totals: boolean;
+}
+
+export async function reconcileSeason(
+  queue: Queue,
+  config: Config,
+  store: Store,
+  site: SourceSite,
+  season: number,
+): Promise<ReconcileResult> {
+  const ledger = await seasonLedger(store, season);
+  if (ledger.games === 0) {
+    await enqueueSeasons(queue, config, [season], { refresh: true });
+    return { ledger, seasonJob: true, boxScores: 0, totals: false };
+  }
+  const schedule = new Map((await store.readSchedule(season)).map((g) => [g.gameId, g]));
+  const opts = boxScoreJobOptions(config);
+  let boxScores = 0;
+  for (const gameId of ledger.missingBoxScores) {
+    const id = boxScoreJobId(gameId);
+    const state = await queue.getJobState(id);
+    if (state === 'failed' || state === 'completed') await queue.remove(id);
+    else if (state !== 'unknown') continue; // already queued or running
+    const path = schedule.get(gameId)?.boxScorePath ?? site.boxScorePath(gameId);
+    await queue.add(BOXSCORE_JOB, { season, gameId, path }, { ...opts, jobId: id });
+    boxScores++;
+  }
+  let totals = false;
+  if (ledger.totalsRows === 0 && ledger.played > 0 && site.totalsPath) {
+    await queue.add(
+      TOTALS_JOB,
+      { season, path: site.totalsPath(season) },
+      { ...opts, jobId: totalsJobId(season, Date.now()) },
+    );
+    totals = true;
+  }
+  return { ledger, seasonJob: false, boxScores, totals };
+}

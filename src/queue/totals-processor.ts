@@ -1,0 +1,40 @@
+/**
+ * The `totals` job: fetches a season's player totals page (regular season, and playoffs when the
+ * page has them), parses it and replaces the season's stored totals.
+ */
+import type { Job } from 'bullmq';
+import { BlockedError } from '../errors/blocked-error.ts';
+import { EmptyPageError } from '../errors/empty-page-error.ts';
+import type { TotalsJobData } from './job-types.ts';
+import type { WorkerContext } from './worker-context.ts';
+
+export interface TotalsResult {
+  season: number;
+  rows: number;
+}
+
+export async function processTotals(
+  ctx: WorkerContext,
+  job: Job<TotalsJobData>,
+  signal: AbortSignal | undefined,
+): Promise<TotalsResult> {
+  const { season, path } = job.data;
+  if (!ctx.site.parsePlayerTotals)
+    throw new EmptyPageError(`source ${ctx.site.id} has no player totals pages`);
+  const page = await ctx.fetcher.fetch(path, { signal });
+  await ctx.store.archivePage({
+    url: page.url,
+    fetchedAt: page.fetchedAt,
+    status: page.status,
+    body: page.body,
+    season,
+    kind: 'totals',
+  });
+  if (ctx.site.isBlockPage(page.body)) {
+    throw new BlockedError(`${page.url} answered 200 with a block page instead of the player totals`);
+  }
+  const rows = ctx.site.parsePlayerTotals(page.body, season);
+  signal?.throwIfAborted();
+  await ctx.store.upsertPlayerTotals(season, rows);
+  return { season, rows: rows.length };
+}

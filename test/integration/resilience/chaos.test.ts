@@ -1,0 +1,163 @@
+/**
+ * Chaos: two generated seasons, three worker processes, faults on at moderate rates. While the
+ * crawl runs, a worker is killed with SIGKILL every few seconds and replaced, one worker is
+ * scaled down with SIGTERM, and Redis is restarted once. Afterwards every game of the site's
+ * ground truth is in the store exactly once, nothing is stuck, and the only jobs that failed are
+ * those whose pages the fault injector made permanently unparseable, each with its code.
+ */
+import assert from 'node:assert/strict';
+import { hostname } from 'node:os';
+import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { codeOfReason } from '../../../src/queue/failure-policy.ts';
+import type { WorkerProcess } from '../../../src/services/worker-processes.ts';
+import { createTestDatabase } from '../../helpers/pg-database.ts';
+import { startSystem } from '../../helpers/system.ts';
+
+const SEASONS = [2018, 2019];
+const CHAOS_MS = 45_000;
+
+test('chaos: kills, a scale-down and a Redis restart lose nothing', { timeout: 420_000 }, async (t) => {
+  const db = await createTestDatabase();
+  after(() => db.drop());
+  const sys = await startSystem({
+    seasons: SEASONS,
+    storeUrl: db.url,
+    workers: 3,
+    // 2017-18 complete and the first weeks of 2018-19.
+    asOf: '2018-11-10',
+    faults: {
+      seed: 11,
+      latency: { fixedMs: 5, jitterMs: 40 },
+      serverErrors: { rate: 0.04 },
+      resets: { rate: 0.02 },
+      truncated: { rate: 0.02 },
+      layoutChange: { rate: 0.01 },
+    },
+    env: { JOB_ATTEMPTS: '10', BREAKER_ERROR_PERCENT: '90' },
+  });
+  const nameOf = (w: WorkerProcess) => `${hostname()}:${w.child.pid}`;
+  try {
+    await sys.enqueue();
+    const started = Date.now();
+    const recoveries: number[] = [];
+    const watchers: Promise<void>[] = [];
+    let kills = 0;
+
+    /** After a kill: how long until each job the victim was running runs again on another worker. */
+    const watch = async (orphans: { id: string; killedAt: number; victim: string }[]): Promise<void> => {
+      for (const o of orphans) {
+        for (let i = 0; i < 1_200; i++) {
+          const j = await sys.queue.getJob(o.id).catch(() => undefined);
+          if (j && j.processedBy && j.processedBy !== o.victim && (j.processedOn ?? 0) > o.killedAt) {
+            recoveries.push(j.processedOn! - o.killedAt);
+            break;
+          }
+          if (!j) break; // finished and trimmed by then
+          await sleep(100);
+        }
+      }
+    };
+
+    let scaledDown = false;
+    let redisRestarted = false;
+    while (Date.now() - started < CHAOS_MS) {
+      await sleep(3_000 + Math.floor(Math.random() * 3_000));
+      const running = sys.pool.running;
+      const victim = running[Math.floor(Math.random() * running.length)];
+      if (!victim) continue;
+      const active = await sys.queue.getActive().catch(() => []);
+      const killedAt = Date.now();
+      const orphans = active
+        .filter((j) => j.processedBy === nameOf(victim))
+        .map((j) => ({ id: j.id!, killedAt, victim: nameOf(victim) }));
+      await sys.pool.stop(victim, 'SIGKILL');
+      kills++;
+      watchers.push(watch(orphans));
+      sys.pool.start(1);
+      if (!scaledDown && Date.now() - started > CHAOS_MS / 3) {
+        // Scale down from three workers to two: one leaves gracefully.
+        scaledDown = true;
+        const leaving = sys.pool.running[0];
+        if (leaving) assert.equal(await sys.pool.stop(leaving, 'SIGTERM', 40_000), 0, 'SIGTERM exits 0');
+      }
+      if (!redisRestarted && Date.now() - started > CHAOS_MS / 2) {
+        redisRestarted = true;
+        await sys.redis.restart(1_500);
+      }
+    }
+    // Back to three workers to finish.
+    while (sys.pool.running.length < 3) sys.pool.start(1);
+    const seasons = await sys.waitForSeasons(SEASONS, 300_000);
+    await Promise.all(watchers);
+
+    for (const s of seasons) assert.equal(s.state, 'completed', `season ${s.season}: ${s.failedReason}`);
+    const counts = await sys.queue.getJobCounts(
+      'active',
+      'waiting',
+      'delayed',
+      'prioritized',
+      'waiting-children',
+    );
+    assert.deepEqual(
+      counts,
+      { active: 0, waiting: 0, delayed: 0, prioritized: 0, 'waiting-children': 0 },
+      'nothing stuck',
+    );
+
+    const played = SEASONS.flatMap((s) =>
+      sys.site
+        .groundTruth(s)
+        .games.filter((g) => g.played)
+        .map((g) => g.gameId),
+    );
+    const broken = new Set(
+      SEASONS.flatMap((s) => sys.site.permanentFaults(s)).filter((id) => played.includes(id)),
+    );
+    const failed = await sys.queue.getFailed(0, -1);
+    assert.deepEqual(failed.map((j) => (j.data as { gameId?: string }).gameId).sort(), [...broken].sort());
+    for (const j of failed) assert.equal(codeOfReason(j.failedReason), 'ERR_PARSE', j.failedReason);
+
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const rows = (
+        await client.query('select game_id, count(*)::int n from games where has_box_score group by game_id')
+      ).rows as {
+        game_id: string;
+        n: number;
+      }[];
+      assert.deepEqual(
+        rows.map((r) => r.game_id).sort(),
+        played.filter((id) => !broken.has(id)).sort(),
+        'every game whose page parses is stored',
+      );
+      assert.ok(rows.every((r) => r.n === 1));
+      const dupLines = (
+        await client.query(
+          'select count(*)::int n from (select game_id, team from team_lines group by 1, 2 having count(*) > 1) d',
+        )
+      ).rows[0].n;
+      assert.equal(dupLines, 0, 'exactly one team line per game and team');
+      const games = (await client.query('select count(*)::int n from games')).rows[0].n;
+      assert.equal(
+        games,
+        SEASONS.reduce((n, s) => n + sys.site.groundTruth(s).games.length, 0),
+        'every listed game, once',
+      );
+    } finally {
+      await client.end();
+    }
+
+    assert.ok(kills >= 6, `enough kills: ${kills}`);
+    assert.ok(redisRestarted && scaledDown);
+    const worst = recoveries.length ? Math.max(...recoveries) : null;
+    t.diagnostic(
+      `${kills} SIGKILLs, 1 SIGTERM scale-down, 1 Redis restart; ${recoveries.length} orphaned jobs restarted elsewhere, longest kill-to-restart ${worst === null ? 'n/a' : `${(worst / 1000).toFixed(1)} s`}`,
+    );
+    assert.ok(recoveries.length > 0, 'some kills orphaned running jobs');
+  } finally {
+    await sys.stop();
+  }
+});
