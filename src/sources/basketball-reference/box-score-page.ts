@@ -11,12 +11,13 @@
 import type { BoxScore, TeamBox } from '../../domain/box-score.ts';
 import { EmptyPageError } from '../../errors/empty-page-error.ts';
 import { ParseError } from '../../errors/parse-error.ts';
+import { is, selectFirst, textOf } from './dom.ts';
 import { parseFourFactors } from './four-factors.ts';
 import { parseGameHeading } from './game-heading.ts';
 import { parseGameInfo } from './game-info.ts';
 import { seasonOfDate } from './game-season.ts';
 import { parseLineScore } from './line-score.ts';
-import { loadPage, pageUrls, statedGameId } from './page.ts';
+import { loadPage, ownStrings, pageTitle, pageUrls, statedGameId } from './page.ts';
 import { parseTeamPlayers } from './player-tables.ts';
 import { parseScorebox, type ScoreboxTeam } from './scorebox.ts';
 import { dateFromGameId, isGameId } from './urls.ts';
@@ -24,12 +25,18 @@ import { dateFromGameId, isGameId } from './urls.ts';
 const WHAT = 'box score page';
 
 /**
+ * The per-period player tables (`box-TOR-q1-basic` .. `q4`, `h1`, `h2`, `ot1`...): two thirds of a
+ * box score page, never read, so cut out before parsing.
+ */
+const PERIOD_TABLE = /^box-[A-Za-z0-9]+-(?:q|h|ot)\d+-(?:basic|advanced)$/;
+
+/**
  * Parses the box score page of game `gameId`. Throws ParseError when the page lacks the box score
  * structure or is another game's page, EmptyPageError when a team has no player rows.
  */
 export function parseBoxScore(html: string, gameId: string): BoxScore {
   if (!isGameId(gameId)) throw new RangeError(`"${gameId}" is not a basketball-reference game id`);
-  const { $, content } = loadPage(html, WHAT);
+  const { content } = loadPage(html, WHAT, { skipTables: PERIOD_TABLE });
   const stated = statedGameId(pageUrls(html));
   if (stated !== undefined && stated !== gameId) {
     throw new ParseError(`${WHAT} is the page of game ${stated}, not ${gameId}`);
@@ -38,10 +45,10 @@ export function parseBoxScore(html: string, gameId: string): BoxScore {
   const scorebox = parseScorebox(content);
   const { visitor, home } = scorebox;
   const date = scorebox.date ?? dateFromGameId(gameId);
-  const heading = parseGameHeading(content.find('h1').first().text() || $('head title').text());
-  const lineScore = parseLineScore($, content);
-  const fourFactors = parseFourFactors($, content);
-  const info = parseGameInfo($, content);
+  const heading = parseGameHeading(textOf(selectFirst(content, is('h1'))) || pageTitle(html));
+  const lineScore = parseLineScore(content);
+  const fourFactors = parseFourFactors(content);
+  const info = parseGameInfo(content);
 
   const team = (sb: ScoreboxTeam, index: 0 | 1): TeamBox => {
     const line = lineScore[index]!;
@@ -50,7 +57,7 @@ export function parseBoxScore(html: string, gameId: string): BoxScore {
         `${WHAT}: table#line_score row ${index + 1} is ${line.code}, the scorebox says ${sb.code}`,
       );
     }
-    const { players, totals } = parseTeamPlayers($, content, sb.code);
+    const { players, totals } = parseTeamPlayers(content, sb.code);
     if (players.length === 0) throw new EmptyPageError(`${WHAT} ${gameId}: ${sb.code} has no player rows`);
     return {
       code: sb.code,
@@ -65,7 +72,7 @@ export function parseBoxScore(html: string, gameId: string): BoxScore {
     };
   };
 
-  return {
+  return ownStrings({
     gameId,
     season: visitor.season === home.season ? home.season : seasonOfDate(date),
     date,
@@ -80,5 +87,5 @@ export function parseBoxScore(html: string, gameId: string): BoxScore {
     officials: info.officials,
     attendance: info.attendance,
     durationMinutes: info.durationMinutes,
-  };
+  });
 }

@@ -5,36 +5,69 @@
  * `<div id="all_X"> ... <!-- <div class="table_container"> <table id="X">...</table></div> --> </div>`
  * (box scores: `line_score`, `four_factors`; season summaries: most team tables in 2018 captures)
  * and un-comments them with JavaScript. A DOM parser sees a comment node, so its text is parsed
- * again as its own document. The search is scoped to `div#content`: the site-wide header carries
- * its own scores and tables.
+ * again as its own document (only the comment that holds the table, found by string search). The
+ * search is scoped to `div#content`: the site-wide header carries its own scores and tables.
  */
+import {
+  type AnyNode,
+  commentsUnder,
+  type Element,
+  isElement,
+  parseHtml,
+  selectFirst,
+  withId,
+} from './dom.ts';
 
-import type { Cheerio, CheerioAPI } from 'cheerio';
-import * as cheerio from 'cheerio';
-import type { AnyNode, Comment, Element } from 'domhandler';
-
-/** A table and the Cheerio instance its nodes belong to (a commented table has its own). */
+/** A table, live or parsed out of a comment. */
 export interface FoundTable {
-  $: CheerioAPI;
-  table: Cheerio<Element>;
+  table: Element;
   /** True when the table came out of an HTML comment. */
   commented: boolean;
 }
 
-function commentsUnder(nodes: readonly AnyNode[], out: string[]): void {
-  for (const node of nodes) {
-    if (node.nodeType === 8) out.push((node as Comment).data);
-    else if ('children' in node) commentsUnder(node.children, out);
-  }
+/** The first live table and the first element of each id under a root, and its comments, from one walk. */
+interface IdIndex {
+  tables: Map<string, Element>;
+  elements: Map<string, Element>;
+  comments: string[];
 }
 
+const indexes = new WeakMap<Element, IdIndex>();
+
+function indexOf(root: Element): IdIndex {
+  const hit = indexes.get(root);
+  if (hit) return hit;
+  const index: IdIndex = { tables: new Map(), elements: new Map(), comments: [] };
+  const walk = (node: Element): void => {
+    for (const child of node.children) {
+      if (child.nodeType === 8) index.comments.push(child.data);
+      else if (isElement(child)) {
+        const id = child.attribs.id;
+        if (id !== undefined) {
+          if (!index.elements.has(id)) index.elements.set(id, child);
+          if (child.name === 'table' && !index.tables.has(id)) index.tables.set(id, child);
+        }
+        if (child.children.length > 0) walk(child);
+      }
+    }
+  };
+  walk(root);
+  indexes.set(root, index);
+  return index;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const TABLE_TAG = /<table\b/i;
+
 function fromComments(comments: readonly string[], id: string): FoundTable | undefined {
-  const marker = new RegExp(`\\bid\\s*=\\s*["']?${id}["'\\s>]`);
+  const marker = new RegExp(`\\bid\\s*=\\s*["']?${escapeRegExp(id)}["'\\s>]`, 'i');
   for (const text of comments) {
-    if (!text.includes('<table') || !marker.test(text)) continue;
-    const $c = cheerio.load(text, null, false);
-    const table = $c(`table[id="${id}"]`).first();
-    if (table.length > 0) return { $: $c, table, commented: true };
+    if (!TABLE_TAG.test(text) || !marker.test(text)) continue;
+    const table = selectFirst(parseHtml(text), withId('table', id));
+    if (table) return { table, commented: true };
   }
   return undefined;
 }
@@ -43,38 +76,33 @@ function fromComments(comments: readonly string[], id: string): FoundTable | und
  * `table#<id>` inside `content`: the live table if there is one, else the one inside a comment of
  * its `div#all_<id>` wrapper, else the one inside any comment of `content`. Undefined when absent.
  */
-export function findTable($: CheerioAPI, content: Cheerio<Element>, id: string): FoundTable | undefined {
-  const live = content.find(`table[id="${id}"]`).first();
-  if (live.length > 0) return { $, table: live, commented: false };
-
-  const wrapper = content.find(`[id="all_${id}"]`).first();
-  if (wrapper.length > 0) {
-    const comments: string[] = [];
-    commentsUnder(wrapper.get(), comments);
-    const found = fromComments(comments, id);
+export function findTable(content: Element, id: string): FoundTable | undefined {
+  const index = indexOf(content);
+  const live = index.tables.get(id);
+  if (live) return { table: live, commented: false };
+  const wrapper = index.elements.get(`all_${id}`);
+  if (wrapper) {
+    const found = fromComments(commentsUnder(wrapper), id);
     if (found) return found;
   }
-  const comments: string[] = [];
-  commentsUnder(content.get(), comments);
-  return fromComments(comments, id);
+  return fromComments(index.comments, id);
 }
 
 /** Ids of every table in `content`, live and commented, in document order (for error messages and tests). */
-export function tableIds(content: Cheerio<Element>): string[] {
+export function tableIds(content: Element): string[] {
   const ids: string[] = [];
   const walk = (nodes: readonly AnyNode[]): void => {
     for (const node of nodes) {
       if (node.nodeType === 8) {
-        for (const m of (node as Comment).data.matchAll(/<table\b[^>]*\bid\s*=\s*["']?([\w-]+)/g)) {
+        for (const m of node.data.matchAll(/<table\b[^>]*\bid\s*=\s*["']?([\w-]+)/gi)) {
           ids.push(m[1]!);
         }
-      } else if (node.nodeType === 1) {
-        const el = node as Element;
-        if (el.name === 'table' && el.attribs.id) ids.push(el.attribs.id);
-        walk(el.children);
+      } else if (isElement(node)) {
+        if (node.name === 'table' && node.attribs.id) ids.push(node.attribs.id);
+        walk(node.children);
       }
     }
   };
-  walk(content.get());
+  walk(content.children);
   return ids;
 }

@@ -14,11 +14,12 @@
  * Null for pages none of the parsers read: the daily scores page (`/boxscores/index.fcgi?...`),
  * season summaries (`/leagues/NBA_<Y>.html`), the 404 page and block pages.
  */
-import * as cheerio from 'cheerio';
 import type { PageKind } from '../source.ts';
 import { cleanText } from './cells.ts';
-import { ownUrls, pageUrls } from './page.ts';
+import { textOf } from './dom.ts';
+import { contentOf, ownUrls, pageUrls } from './page.ts';
 import { isBlockPage, isNotFoundPage } from './page-guards.ts';
+import { currentMonthHref, monthLinks, scheduleCaption, scheduleHeading } from './schedule-months.ts';
 import { gameIdFromPath, leaguePageKind, monthSlugFromPath } from './urls.ts';
 
 const HAS_SCHEDULE = /<table\b[^>]*\bid="schedule"/;
@@ -27,19 +28,16 @@ const HAS_TOTALS = /<table\b[^>]*\bid="totals_stats"/;
 
 /** `season` when the page shows the first month of its navigation, else `schedule`. */
 function seasonOrSchedule(html: string): 'season' | 'schedule' {
-  const $ = cheerio.load(html);
-  const content = $('div#content').first();
-  const links = content.find('div.filter a[href]').toArray();
+  const content = contentOf(html);
+  if (content === undefined) return 'schedule';
+  const links = monthLinks(content);
   const months = links.map((a) => monthSlugFromPath(a.attribs.href ?? '')).filter((s) => s !== undefined);
   const first = months[0];
   if (first === undefined) return 'schedule';
-  const current = content.find('div.filter div.current a[href]').first().attr('href');
+  const current = currentMonthHref(content);
   if (current !== undefined) return monthSlugFromPath(current) === first ? 'season' : 'schedule';
-  const caption = cleanText(
-    content.find('table#schedule > caption').first().text() ||
-      content.find('#all_schedule h2').first().text(),
-  );
-  const firstLabel = cleanText($(links[0]!).text()).toLowerCase();
+  const caption = cleanText(scheduleCaption(content) || scheduleHeading(content));
+  const firstLabel = cleanText(textOf(links[0])).toLowerCase();
   return caption.toLowerCase().startsWith(`${firstLabel} schedule`) ? 'season' : 'schedule';
 }
 

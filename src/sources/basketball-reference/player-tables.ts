@@ -10,8 +10,6 @@
  * captures, `fg3*` before 1979-80) are absent, empty cells are null; columns outside
  * BASIC_STATS / ADVANCED_STATS are ignored.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
 import {
   ADVANCED_STATS,
   type AdvancedStats,
@@ -22,6 +20,7 @@ import {
 import { ParseError } from '../../errors/parse-error.ts';
 import { cleanText } from './cells.ts';
 import { type FoundTable, findTable } from './commented-tables.ts';
+import { bodyRows, cellsOf, childElement, type Element, hasClass, is, select, textOf } from './dom.ts';
 import { type Cell, cellsByStat, cellText, linkHref, minutesCell, numberCell } from './table-cells.ts';
 import { playerIdFromPath } from './urls.ts';
 
@@ -39,9 +38,9 @@ export function playerTableIds(code: string, kind: Kind): [string, string] {
   return [`box-${code}-game-${kind}`, `box_${code.toLowerCase()}_${kind}`];
 }
 
-function findPlayerTable($: CheerioAPI, content: Cheerio<Element>, code: string, kind: Kind) {
+function findPlayerTable(content: Element, code: string, kind: Kind) {
   for (const id of playerTableIds(code, kind)) {
-    const found = findTable($, content, id);
+    const found = findTable(content, id);
     if (found) return { ...found, id };
   }
   return undefined;
@@ -49,11 +48,8 @@ function findPlayerTable($: CheerioAPI, content: Cheerio<Element>, code: string,
 
 /** `data-stat` names of the table's column header row that belong to `known`, in page order. */
 function columns(found: FoundTable, known: readonly string[]): string[] {
-  const header = found.table.find('thead tr').last();
-  const stats = header
-    .children('th, td')
-    .toArray()
-    .map((el) => el.attribs['data-stat'] ?? '');
+  const header = select(found.table, is('thead'), is('tr')).at(-1);
+  const stats = header === undefined ? [] : cellsOf(header).map((el) => el.attribs['data-stat'] ?? '');
   return stats.filter((s) => known.includes(s));
 }
 
@@ -80,17 +76,15 @@ function readRows(found: FoundTable & { id: string }, known: readonly string[]):
     throw new ParseError(`${WHAT}: table#${found.id} has no mp column: the layout changed`);
   const rows: Row[] = [];
   let starter = true;
-  const trs = found.table.find('tbody > tr');
-  trs.each((i) => {
-    const tr: Cheerio<AnyNode> = trs.eq(i);
-    if (tr.hasClass('thead')) {
+  bodyRows(found.table).forEach((tr, i) => {
+    if (hasClass(tr, 'thead')) {
       starter = false; // the "Reserves" header row
       return;
     }
     const cells = cellsByStat(tr);
     const playerCell = cells.get('player');
     const name = cellText(playerCell);
-    const playerId = playerCell?.attr('data-append-csv') ?? playerIdFromPath(linkHref(playerCell) ?? '');
+    const playerId = playerCell?.attribs['data-append-csv'] ?? playerIdFromPath(linkHref(playerCell) ?? '');
     const where = `${WHAT}, table#${found.id} row "${name}"`;
     if (!playerId || name === '')
       throw new ParseError(`${WHAT}: table#${found.id} row ${i + 1} has no player`);
@@ -104,10 +98,19 @@ function readRows(found: FoundTable & { id: string }, known: readonly string[]):
   return rows;
 }
 
+/** The first `tfoot > tr` of a table. */
+function footRow(table: Element): Element | undefined {
+  for (const tfoot of select(table, is('tfoot'))) {
+    const tr = childElement(tfoot, is('tr'));
+    if (tr) return tr;
+  }
+  return undefined;
+}
+
 function readTotals(found: FoundTable & { id: string }): BasicStats {
-  const tr = found.table.find('tfoot > tr').first();
-  const label = cleanText(tr.children().first().text());
-  if (tr.length === 0 || !/Team Totals/i.test(label)) {
+  const tr = footRow(found.table);
+  const label = cleanText(textOf(tr === undefined ? undefined : childElement(tr)));
+  if (tr === undefined || !/Team Totals/i.test(label)) {
     throw new ParseError(`${WHAT}: table#${found.id} has no "Team Totals" tfoot row: the layout changed`);
   }
   return readStats(cellsByStat(tr), columns(found, BASIC_STATS), `${WHAT}, table#${found.id} Team Totals`);
@@ -118,14 +121,14 @@ function readTotals(found: FoundTable & { id: string }): BasicStats {
  * merged in by player id, and the team totals. Throws ParseError when the basic table is missing.
  * A table without player rows gives an empty list: the caller decides (EmptyPageError).
  */
-export function parseTeamPlayers($: CheerioAPI, content: Cheerio<Element>, code: string): TeamPlayers {
-  const basic = findPlayerTable($, content, code, 'basic');
+export function parseTeamPlayers(content: Element, code: string): TeamPlayers {
+  const basic = findPlayerTable(content, code, 'basic');
   if (!basic)
     throw new ParseError(`${WHAT} has no table#${playerTableIds(code, 'basic')[0]}: the layout changed`);
   const rows = readRows(basic, BASIC_STATS);
   const totals = readTotals(basic);
 
-  const advancedTable = findPlayerTable($, content, code, 'advanced');
+  const advancedTable = findPlayerTable(content, code, 'advanced');
   const advanced = new Map<string, AdvancedStats>();
   if (advancedTable) {
     for (const row of readRows(advancedTable, ADVANCED_STATS)) {

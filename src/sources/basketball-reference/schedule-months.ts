@@ -4,25 +4,50 @@
  * October, November (1999-00) or December (2011-12, 2020-21), and 2019-20 has the slugs
  * `october-2019` and `october-2020`.
  */
-import type { Cheerio } from 'cheerio';
-import type { Element } from 'domhandler';
 import type { ScheduleMonth } from '../../domain/season.ts';
 import { cleanText } from './cells.ts';
+import { childElement, type Element, is, type Match, select, selectFirst, textOf, withId } from './dom.ts';
 import { monthPath, monthSlugFromPath, seasonFromPath, sitePath } from './urls.ts';
 
 /** Every month page the navigation links for `season`, in the page's order, without duplicates. */
-export function parseMonths(content: Cheerio<Element>, season: number): ScheduleMonth[] {
+export function parseMonths(content: Element, season: number): ScheduleMonth[] {
   const months: ScheduleMonth[] = [];
   const seen = new Set<string>();
-  content.find('div.filter a[href]').each((_, a) => {
+  for (const a of monthLinks(content)) {
     const href = a.attribs.href ?? '';
     const slug = monthSlugFromPath(href);
-    if (slug === undefined || seasonFromPath(href) !== season || seen.has(slug)) return;
+    if (slug === undefined || seasonFromPath(href) !== season || seen.has(slug)) continue;
     seen.add(slug);
-    const label = cleanText(content.find(a).text()) || slug;
+    const label = cleanText(textOf(a)) || slug;
     months.push({ slug, label, path: sitePath(href) ?? monthPath(season, slug) });
-  });
+  }
   return months;
+}
+
+const LINK: Match = (el) => el.name === 'a' && el.attribs.href !== undefined;
+
+/** The links of the month navigation (`div.filter a[href]`), in document order. */
+export function monthLinks(content: Element): Element[] {
+  return select(content, is('div', 'filter'), LINK);
+}
+
+/** The `href` of the navigation's current month link (`div.filter div.current a[href]`), if any. */
+export function currentMonthHref(content: Element): string | undefined {
+  return selectFirst(content, is('div', 'filter'), is('div', 'current'), LINK)?.attribs.href;
+}
+
+/** The raw text of the schedule table's caption (`table#schedule > caption`), '' when none. */
+export function scheduleCaption(content: Element): string {
+  for (const table of select(content, withId('table', 'schedule'))) {
+    const caption = childElement(table, is('caption'));
+    if (caption) return textOf(caption);
+  }
+  return '';
+}
+
+/** The raw text of the schedule heading (`#all_schedule h2`), '' when none. */
+export function scheduleHeading(content: Element): string {
+  return textOf(selectFirst(content, withId('*', 'all_schedule'), is('h2')));
 }
 
 /**
@@ -32,16 +57,16 @@ export function parseMonths(content: Cheerio<Element>, season: number): Schedule
  * (`October 2019`, `October 2020`), the year of the page's games decides. Null when the page does not say.
  */
 export function currentMonth(
-  content: Cheerio<Element>,
+  content: Element,
   months: readonly ScheduleMonth[],
   gameDates: readonly string[],
 ): string | null {
-  const current = content.find('div.filter div.current a[href]').first().attr('href');
+  const current = currentMonthHref(content);
   const fromCurrent = current === undefined ? undefined : monthSlugFromPath(current);
   if (fromCurrent !== undefined && months.some((m) => m.slug === fromCurrent)) return fromCurrent;
 
-  const caption = cleanText(content.find('table#schedule > caption').first().text());
-  const heading = cleanText(content.find('#all_schedule h2').first().text());
+  const caption = cleanText(scheduleCaption(content));
+  const heading = cleanText(scheduleHeading(content));
   const named =
     /^([A-Za-z]+(?: \d{4})?) Schedule\b/.exec(caption) ?? /^([A-Za-z]+(?: \d{4})?) Schedule\b/.exec(heading);
   if (!named) return null;

@@ -16,14 +16,13 @@
  * - otherwise null: a page without divider cannot tell (seasons since 2019-20 have none in 2026
  *   captures, and a month of playoff games only never has one). The box score page tells for sure.
  */
-import type { Cheerio } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
 import type { GameType, ScheduleGame, TeamRef } from '../../domain/game.ts';
 import type { SchedulePage } from '../../domain/season.ts';
 import { EmptyPageError } from '../../errors/empty-page-error.ts';
 import { ParseError } from '../../errors/parse-error.ts';
 import { cleanText, parseDate, parseDuration, parseOvertimes, parseStartTime } from './cells.ts';
-import { checkSeason, loadPage, pageUrls } from './page.ts';
+import { bodyRows, type Element, hasClass, selectFirst, textOf, withId } from './dom.ts';
+import { checkSeason, loadPage, ownStrings, pageUrls } from './page.ts';
 import { currentMonth, parseMonths } from './schedule-months.ts';
 import { type Cell, cellsByStat, cellText, linkHref, numberCell } from './table-cells.ts';
 import { boxScorePath, gameIdFromPath, isGameId, teamFromPath } from './urls.ts';
@@ -39,8 +38,8 @@ export function parseSchedule(html: string, season: number): SchedulePage {
   const { content } = loadPage(html, WHAT);
   checkSeason(pageUrls(html), season, WHAT);
 
-  const table = content.find('table#schedule').first();
-  if (table.length === 0) throw new ParseError(`${WHAT} has no table#schedule: the layout changed`);
+  const table = selectFirst(content, withId('table', 'schedule'));
+  if (table === undefined) throw new ParseError(`${WHAT} has no table#schedule: the layout changed`);
   const months = parseMonths(content, season);
   if (months.length === 0) {
     throw new ParseError(`${WHAT} has no month navigation (div.filter links to *_games-<month>.html)`);
@@ -48,33 +47,26 @@ export function parseSchedule(html: string, season: number): SchedulePage {
 
   const games = parseRows(table, season);
   if (games.length === 0) throw new EmptyPageError(`${WHAT} for ${season}: table#schedule lists no game`);
-  return {
-    season,
+  const month = currentMonth(
+    content,
     months,
-    month: currentMonth(
-      content,
-      months,
-      games.map((g) => g.date),
-    ),
-    games,
-  };
+    games.map((g) => g.date),
+  );
+  return ownStrings({ season, months, month, games });
 }
 
-function parseRows(table: Cheerio<Element>, season: number): ScheduleGame[] {
-  const rows = table.find('tbody > tr');
-  const isDivider = rows
-    .toArray()
-    .map((_, i) => rows.eq(i).hasClass('thead') && cleanText(rows.eq(i).text()) === 'Playoffs');
+function parseRows(table: Element, season: number): ScheduleGame[] {
+  const rows = bodyRows(table);
+  const isDivider = rows.map((tr) => hasClass(tr, 'thead') && cleanText(textOf(tr)) === 'Playoffs');
   const hasDivider = isDivider.includes(true);
   const games: ScheduleGame[] = [];
   let afterDivider = false;
-  rows.each((i) => {
-    const tr = rows.eq(i);
+  rows.forEach((tr, i) => {
     if (isDivider[i]) {
       afterDivider = true;
       return;
     }
-    if (tr.hasClass('thead')) return;
+    if (hasClass(tr, 'thead')) return;
     const phase: GameType | null = hasDivider ? (afterDivider ? 'playoffs' : 'regular') : null;
     games.push(parseRow(tr, i + 1, season, phase));
   });
@@ -83,7 +75,7 @@ function parseRows(table: Cheerio<Element>, season: number): ScheduleGame[] {
 
 function team(cell: Cell | undefined, side: string, where: string): TeamRef {
   const fromHref = teamFromPath(linkHref(cell) ?? '')?.code;
-  const fromCsk = /^([A-Z0-9]{2,4})\./.exec(cell?.attr('csk') ?? '')?.[1];
+  const fromCsk = /^([A-Z0-9]{2,4})\./.exec(cell?.attribs.csk ?? '')?.[1];
   const code = fromHref ?? fromCsk;
   const name = cellText(cell);
   if (code === undefined || name === '')
@@ -91,7 +83,7 @@ function team(cell: Cell | undefined, side: string, where: string): TeamRef {
   return { code, name };
 }
 
-function parseRow(row: Cheerio<AnyNode>, n: number, season: number, phase: GameType | null): ScheduleGame {
+function parseRow(row: Element, n: number, season: number, phase: GameType | null): ScheduleGame {
   const where = `${WHAT}, table#schedule row ${n}`;
   const cells = cellsByStat(row);
   const dateCell = cells.get('date_game');
@@ -102,8 +94,8 @@ function parseRow(row: Cheerio<AnyNode>, n: number, season: number, phase: GameT
 
   const boxHref = linkHref(cells.get('box_score_text'));
   const boxId = boxHref === undefined ? undefined : gameIdFromPath(boxHref);
-  const csk = dateCell?.attr('csk')?.trim();
-  const fromHomeCsk = /\.(\d{8}0[A-Z]{3})$/.exec(cells.get('home_team_name')?.attr('csk') ?? '')?.[1];
+  const csk = dateCell?.attribs.csk?.trim();
+  const fromHomeCsk = /\.(\d{8}0[A-Z]{3})$/.exec(cells.get('home_team_name')?.attribs.csk ?? '')?.[1];
   const gameId =
     boxId ??
     (csk && isGameId(csk) ? csk : undefined) ??

@@ -6,10 +6,10 @@
  * (2019-2025), team blocks `div.scorebox_team#sb_team_0/1` (2026). Each team block is found as
  * the child of `div.scorebox` that holds a `div.score`, so all three read the same way.
  */
-import type { Cheerio } from 'cheerio';
-import type { Element, Text } from 'domhandler';
 import { ParseError } from '../../errors/parse-error.ts';
 import { cleanText, parseDate, parseNumber, parseStartTime } from './cells.ts';
+import { childElements, type Element, is, isElement, select, selectFirst, textOf } from './dom.ts';
+import { firstLink } from './table-cells.ts';
 import { teamFromPath } from './urls.ts';
 
 export interface ScoreboxTeam {
@@ -33,13 +33,25 @@ export interface Scorebox {
 
 const WHAT = 'box score page';
 
-function parseTeam(block: Cheerio<Element>, side: string): ScoreboxTeam {
-  const link = block.find('strong a[href]').first();
-  const team = teamFromPath(link.attr('href') ?? '');
-  const name = cleanText(link.text());
+const SCORE = is('div', 'score');
+const META = is('div', 'scorebox_meta');
+
+/** The first `strong a[href]` under a block. */
+function teamLink(block: Element): Element | undefined {
+  for (const strong of select(block, is('strong'))) {
+    const link = firstLink(strong);
+    if (link) return link;
+  }
+  return undefined;
+}
+
+function parseTeam(block: Element, side: string): ScoreboxTeam {
+  const link = teamLink(block);
+  const team = teamFromPath(link?.attribs.href ?? '');
+  const name = cleanText(textOf(link));
   if (!team || name === '')
     throw new ParseError(`${WHAT}: the ${side} team of div.scorebox has no team link`);
-  const scoreText = block.find('div.score').first().text();
+  const scoreText = textOf(selectFirst(block, SCORE));
   const points = parseNumber(scoreText);
   if (typeof points !== 'number') {
     throw new ParseError(
@@ -49,9 +61,9 @@ function parseTeam(block: Cheerio<Element>, side: string): ScoreboxTeam {
   // The record is the first `div` whose only content is `25-10` (after the game; in playoff games
   // the series record).
   let record: string | null = null;
-  for (const div of block.find('div').toArray()) {
+  for (const div of select(block, is('div'))) {
     if (!div.children.every((c) => c.nodeType === 3)) continue;
-    const text = cleanText(div.children.map((c) => (c as Text).data).join(''));
+    const text = cleanText(div.children.map((c) => (c as { data: string }).data).join(''));
     if (/^\d+-\d+$/.test(text)) {
       record = text;
       break;
@@ -60,24 +72,37 @@ function parseTeam(block: Cheerio<Element>, side: string): ScoreboxTeam {
   return { code: team.code, name, points, record, season: team.season };
 }
 
+/** `div.scorebox_meta > div` under the scorebox, in document order. */
+function metaDivs(box: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Element): void => {
+    const meta = node !== box && META(node);
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      if (meta && child.name === 'div') out.push(child);
+      walk(child);
+    }
+  };
+  walk(box);
+  return out;
+}
+
 /** Reads `div.scorebox` of a box score page. Throws ParseError when it is missing or incomplete. */
-export function parseScorebox(content: Cheerio<Element>): Scorebox {
-  const box = content.find('div.scorebox').first();
-  if (box.length === 0) throw new ParseError(`${WHAT} has no div.scorebox: the layout changed`);
-  const children = box.children('div');
-  const blocks = children.filter((i) => children.eq(i).find('div.score').length > 0);
+export function parseScorebox(content: Element): Scorebox {
+  const box = selectFirst(content, is('div', 'scorebox'));
+  if (box === undefined) throw new ParseError(`${WHAT} has no div.scorebox: the layout changed`);
+  const blocks = childElements(box, is('div')).filter((div) => selectFirst(div, SCORE) !== undefined);
   if (blocks.length < 2) {
     throw new ParseError(
       `${WHAT}: div.scorebox has ${blocks.length} team blocks with a div.score, expected 2`,
     );
   }
-  const visitor = parseTeam(blocks.eq(0), 'visitor');
-  const home = parseTeam(blocks.eq(1), 'home');
+  const visitor = parseTeam(blocks[0]!, 'visitor');
+  const home = parseTeam(blocks[1]!, 'home');
 
   // Meta lines: an optional label (`NBA Cup`), `7:30 PM, January 1, 2018` (or a bare date for old
   // games), then `Arena, City, State`, then the logo credits.
-  const metaDivs = box.find('div.scorebox_meta > div');
-  const lines = metaDivs.toArray().map((_, i) => cleanText(metaDivs.eq(i).text()));
+  const lines = metaDivs(box).map((div) => cleanText(textOf(div)));
   const dateLine = lines.findIndex((l) => parseDate(l) !== undefined);
   const date = dateLine < 0 ? undefined : parseDate(lines[dateLine]!);
   const time = dateLine < 0 ? null : parseStartTime(lines[dateLine]!);

@@ -8,14 +8,13 @@
  * vocabulary (2018 captures used `player`, `team_id`, `g`, `gs`). `mp` stays in minutes, as the page
  * gives season totals; percentages are fractions, from the unrounded `csk` when the page has it.
  */
-import type { Cheerio } from 'cheerio';
-import type { AnyNode } from 'domhandler';
 import type { PlayerSeasonTotals, SeasonPart } from '../../domain/player-totals.ts';
 import { EmptyPageError } from '../../errors/empty-page-error.ts';
 import { ParseError } from '../../errors/parse-error.ts';
 import { findTable } from './commented-tables.ts';
-import { checkSeason, loadPage, pageUrls } from './page.ts';
-import { type Cell, cellText, linkHref, numberCell } from './table-cells.ts';
+import { bodyRows, type Element, hasClass } from './dom.ts';
+import { checkSeason, loadPage, ownStrings, pageUrls } from './page.ts';
+import { cellsByStat, cellText, linkHref, numberCell } from './table-cells.ts';
 import { playerIdFromPath, teamFromPath } from './urls.ts';
 
 const WHAT = 'player totals page';
@@ -33,23 +32,11 @@ const NOT_STATS = new Set(['ranker', 'name_display', 'team_name_abbr', 'pos', 'a
 
 const MULTI_TEAM = /^(?:\d+TM|TOT)$/;
 
-function normalisedCells(row: Cheerio<AnyNode>): Map<string, Cell> {
-  const byStat = new Map<string, Cell>();
-  const cells = row.children('th, td');
-  cells.each((i, el) => {
-    const raw = el.attribs['data-stat'];
-    if (!raw) return;
-    const stat = TOTALS_RENAMES[raw] ?? raw;
-    if (!byStat.has(stat)) byStat.set(stat, cells.eq(i));
-  });
-  return byStat;
-}
-
-function parseRow(row: Cheerio<AnyNode>, n: number, id: string, season: number, part: SeasonPart) {
-  const cells = normalisedCells(row);
+function parseRow(row: Element, n: number, id: string, season: number, part: SeasonPart) {
+  const cells = cellsByStat(row, TOTALS_RENAMES);
   const nameCell = cells.get('name_display');
   const name = cellText(nameCell).replace(/\*$/, ''); // `*` marks Hall of Famers on some captures
-  const playerId = nameCell?.attr('data-append-csv') ?? playerIdFromPath(linkHref(nameCell) ?? '');
+  const playerId = nameCell?.attribs['data-append-csv'] ?? playerIdFromPath(linkHref(nameCell) ?? '');
   const where = `${WHAT}, table#${id} row ${n} ("${name}")`;
   if (!playerId || name === '') throw new ParseError(`${WHAT}: table#${id} row ${n} has no player`);
   const teamCell = cells.get('team_name_abbr');
@@ -75,17 +62,10 @@ function parseRow(row: Cheerio<AnyNode>, n: number, id: string, season: number, 
   return totals;
 }
 
-function parseTable(
-  table: Cheerio<AnyNode>,
-  id: string,
-  season: number,
-  part: SeasonPart,
-): PlayerSeasonTotals[] {
+function parseTable(table: Element, id: string, season: number, part: SeasonPart): PlayerSeasonTotals[] {
   const rows: PlayerSeasonTotals[] = [];
-  const trs = table.find('tbody > tr');
-  trs.each((i) => {
-    const tr = trs.eq(i);
-    if (tr.hasClass('thead') || tr.hasClass('norank') || tr.hasClass('over_header')) return;
+  bodyRows(table).forEach((tr, i) => {
+    if (hasClass(tr, 'thead') || hasClass(tr, 'norank') || hasClass(tr, 'over_header')) return;
     rows.push(parseRow(tr, i + 1, id, season, part));
   });
   return rows;
@@ -97,14 +77,14 @@ function parseTable(
  * EmptyPageError when the regular season table has no player row.
  */
 export function parsePlayerTotals(html: string, season: number): PlayerSeasonTotals[] {
-  const { $, content } = loadPage(html, WHAT);
+  const { content } = loadPage(html, WHAT);
   checkSeason(pageUrls(html), season, WHAT);
-  const regular = findTable($, content, 'totals_stats');
+  const regular = findTable(content, 'totals_stats');
   if (!regular) throw new ParseError(`${WHAT} has no table#totals_stats: the layout changed`);
   const rows = parseTable(regular.table, 'totals_stats', season, 'regular');
   if (rows.length === 0)
     throw new EmptyPageError(`${WHAT} for ${season}: table#totals_stats lists no player`);
-  const playoffs = findTable($, content, 'totals_stats_post');
+  const playoffs = findTable(content, 'totals_stats_post');
   if (playoffs) rows.push(...parseTable(playoffs.table, 'totals_stats_post', season, 'playoffs'));
-  return rows;
+  return ownStrings(rows);
 }

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as cheerio from 'cheerio';
 import { ParseError } from '../../../src/errors/parse-error.ts';
 import { parseGameInfo } from '../../../src/sources/basketball-reference/game-info.ts';
+import { contentOf } from '../../../src/sources/basketball-reference/page.ts';
 import { readFixture, skipWithoutFixtures } from '../../helpers/fixtures.ts';
 import { syntheticPage } from './synthetic-page.ts';
 
 function info(html: string) {
-  const $ = cheerio.load(html);
-  return parseGameInfo($, $('div#content'));
+  return parseGameInfo(contentOf(html)!);
 }
 
 test('one div per label (2019+ captures)', { skip: skipWithoutFixtures }, () => {

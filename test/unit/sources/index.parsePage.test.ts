@@ -4,6 +4,7 @@ import { BlockedError } from '../../../src/errors/blocked-error.ts';
 import { NetworkError } from '../../../src/errors/network-error.ts';
 import { PageNotFoundError } from '../../../src/errors/page-not-found-error.ts';
 import { ParseError } from '../../../src/errors/parse-error.ts';
+import { renderBlockPage } from '../../../src/replay/render-errors.ts';
 import { parseBoxScore } from '../../../src/sources/basketball-reference/box-score-page.ts';
 import { basketballReference, parsePage } from '../../../src/sources/basketball-reference/index.ts';
 import { parseSchedule } from '../../../src/sources/basketball-reference/schedule-page.ts';
@@ -88,6 +89,37 @@ test('the 404 page, a block page and a truncated body raise their own errors, in
     () => parseBoxScore(cut, '201801010TOR'),
     (e) => e instanceof NetworkError && e.retry === 'retry' && e.message.includes('truncated'),
   );
+});
+
+test('a page without div#content that is no block page is a layout change (ParseError), not a block', {
+  skip,
+}, () => {
+  const layoutChanged = (file: string) =>
+    readFixture(file).replace('<div id="content" role="main"', '<div id="main-content" role="main"');
+  const box = layoutChanged('boxscores__201801010TOR.html');
+  assert.equal(basketballReference.isBlockPage(box), false);
+  const isLayoutChange = (e: unknown) =>
+    e instanceof ParseError && /no div#content/.test(e.message) && /layout changed/.test(e.message);
+  assert.throws(() => parseBoxScore(box, '201801010TOR'), isLayoutChange);
+  assert.throws(() => parsePage(box, 'boxscore'), isLayoutChange);
+  assert.throws(
+    () => parseSchedule(layoutChanged('leagues__NBA_2024_games-april.html'), 2024),
+    isLayoutChange,
+  );
+  assert.throws(
+    () => basketballReference.parsePlayerTotals!(layoutChanged('leagues__NBA_2001_totals.html'), 2001),
+    isLayoutChange,
+  );
+  // a small page without div#content and without block markers: also a layout change
+  const bare = '<html><head><title>Service</title></head><body><p>Please try later</p></body></html>\n';
+  assert.throws(() => parseBoxScore(bare, '201801010TOR'), isLayoutChange);
+});
+
+test('the replay site block page raises BlockedError in every parser', () => {
+  const block = renderBlockPage(30);
+  assert.throws(() => parsePage(block), BlockedError);
+  assert.throws(() => parseBoxScore(block, '201801010TOR'), BlockedError);
+  assert.throws(() => parseSchedule(block, 2018), BlockedError);
 });
 
 test('the SourceSite object', () => {

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as cheerio from 'cheerio';
 import { ParseError } from '../../../src/errors/parse-error.ts';
 import { parseLineScore } from '../../../src/sources/basketball-reference/line-score.ts';
+import { contentOf } from '../../../src/sources/basketball-reference/page.ts';
 import { readFixture, skipWithoutFixtures } from '../../helpers/fixtures.ts';
 import { syntheticPage } from './synthetic-page.ts';
 
 function lineScore(html: string) {
-  const $ = cheerio.load(html);
-  return parseLineScore($, $('div#content'));
+  return parseLineScore(contentOf(html)!);
 }
 
 test('2019 capture: no thead, no data-stat, an OT column', { skip: skipWithoutFixtures }, () => {

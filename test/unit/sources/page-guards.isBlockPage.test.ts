@@ -2,6 +2,12 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import {
+  render404Page,
+  renderBlockPage,
+  renderRateLimitPage,
+  renderServerErrorPage,
+} from '../../../src/replay/render-errors.ts';
+import {
   isBlockPage,
   isCompletePage,
   isNotFoundPage,
@@ -29,13 +35,63 @@ test('the rate-limit page, a CDN challenge and a captcha page are block pages', 
   );
 });
 
-test('a complete page without div#content is a block page; a cut one is not (it is truncated)', () => {
+test('a complete page without div#content is not a block page (a layout change); a cut one is truncated', () => {
   const bare = '<html><head><title>Service</title></head><body><p>Please try later</p></body></html>\n';
-  assert.equal(isBlockPage(bare), true);
+  assert.equal(isBlockPage(bare), false);
   assert.equal(isBlockPage('<html><head><title>Service</title></head><body><p>Please'), false);
   assert.equal(isCompletePage('<html><head><title>Service</title></head><body><p>Please'), false);
   assert.equal(isCompletePage(bare), true);
   assert.equal(isBlockPage(''), false);
+});
+
+test('block pages are recognised by their titles and markers: Sports Reference, CDN, captcha, replay site', () => {
+  const page = (title: string, body = '<p>Sorry.</p>') =>
+    `<!DOCTYPE html><html><head><title>${title}</title></head><body>${body}</body></html>\n`;
+  for (const title of [
+    '429 error',
+    'Too Many Requests (429 error) | Basketball-Reference.com',
+    '429 Too Many Requests',
+    'Access Denied',
+    'Access denied | www.basketball-reference.com used Cloudflare to restrict access',
+    'Access Blocked | Basketball-Reference.com',
+    'Blocked',
+    '403 Forbidden',
+    'Attention Required! | Cloudflare',
+    'Just a moment...',
+  ]) {
+    assert.equal(isBlockPage(page(title)), true, title);
+  }
+  for (const body of [
+    '<div id="cf-challenge-running"></div>',
+    '<div class="g-recaptcha" data-sitekey="x"></div>',
+    '<script src="https://hcaptcha.com/1/api.js"></script><div class="h-captcha"></div>',
+    '<div id="replay_block" class="block_notice"><h1>Access Blocked</h1></div>',
+    '<div id="replay_rate_limited"><h1>Too Many Requests</h1></div>',
+  ]) {
+    assert.equal(isBlockPage(page('Please wait', body)), true, body);
+  }
+  // small pages without div#content that say so in their heading or text
+  assert.equal(isBlockPage(page('Error', '<h1>Access Denied</h1><p>Reference #18.2f</p>')), true);
+  assert.equal(isBlockPage(page('Error', '<p>Your IP address has been blocked.</p>')), true);
+  assert.equal(isBlockPage(page('Error', '<p>Please complete the captcha to continue.</p>')), true);
+});
+
+test('the words of block pages in a content page, or in a big page without div#content, are not a block', () => {
+  const glossary =
+    '<span data-tip="attempts blocked by the player">BLK%</span> <p>Too Many Requests? Access denied?</p>';
+  const withContent = `<html><head><title>Box Score</title></head><body><div id="content">${glossary}</div></body></html>`;
+  assert.equal(isBlockPage(withContent), false);
+  // a real page that lost div#content in a redesign: hundreds of kilobytes, no block title
+  const redesigned = `<html><head><title>Bucks vs Raptors, January 1, 2018 | Basketball-Reference.com</title></head><body><main id="main">${glossary}${'<p>row</p>'.repeat(10_000)}</main></body></html>`;
+  assert.equal(isBlockPage(redesigned), false);
+});
+
+test('the replay site block and 429 pages are block pages; its 404 and 5xx pages are not', () => {
+  assert.equal(isBlockPage(renderBlockPage(42)), true);
+  assert.equal(isBlockPage(renderRateLimitPage(30)), true);
+  assert.equal(isBlockPage(render404Page('')), false);
+  assert.equal(isNotFoundPage(render404Page('')), true);
+  assert.equal(isBlockPage(renderServerErrorPage(503)), false);
 });
 
 test('no saved page is a block page; only the 404 page is the 404 page; all are complete', {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as cheerio from 'cheerio';
+import { contentOf } from '../../../src/sources/basketball-reference/page.ts';
 import { currentMonth, parseMonths } from '../../../src/sources/basketball-reference/schedule-months.ts';
 import { syntheticPage } from './synthetic-page.ts';
 
@@ -30,7 +30,7 @@ function page(caption: string, current?: string): string {
 }
 
 test('the month list is read from the navigation, in its order, including october-2019 and october-2020', () => {
-  const content = cheerio.load(page('October Schedule'))('div#content');
+  const content = contentOf(page('October Schedule'))!;
   const months = parseMonths(content, 2020);
   assert.deepEqual(
     months.map((m) => m.slug),
@@ -45,23 +45,23 @@ test('the month list is read from the navigation, in its order, including octobe
 });
 
 test('div.current wins; without it the caption names the month', () => {
-  const withCurrent = cheerio.load(page('Whatever Schedule', 'august'))('div#content');
+  const withCurrent = contentOf(page('Whatever Schedule', 'august'))!;
   assert.equal(currentMonth(withCurrent, parseMonths(withCurrent, 2020), []), 'august');
-  const caption = cheerio.load(page('August Schedule'))('div#content');
+  const caption = contentOf(page('August Schedule'))!;
   assert.equal(currentMonth(caption, parseMonths(caption, 2020), []), 'august');
 });
 
 test('an ambiguous caption (two Octobers) is decided by the year of the games', () => {
-  const content = cheerio.load(page('October Schedule'))('div#content');
+  const content = contentOf(page('October Schedule'))!;
   const months = parseMonths(content, 2020);
   assert.equal(currentMonth(content, months, ['2020-10-02', '2020-10-11']), 'october-2020');
   assert.equal(currentMonth(content, months, ['2019-10-22']), 'october-2019');
   assert.equal(currentMonth(content, months, []), null);
-  const labelled = cheerio.load(page('October 2019 Schedule'))('div#content');
+  const labelled = contentOf(page('October 2019 Schedule'))!;
   assert.equal(currentMonth(labelled, parseMonths(labelled, 2020), []), 'october-2019');
 });
 
 test('a page that names no month gives null', () => {
-  const content = cheerio.load(page('Schedule'))('div#content');
+  const content = contentOf(page('Schedule'))!;
   assert.equal(currentMonth(content, parseMonths(content, 2020), ['2020-08-01']), null);
 });

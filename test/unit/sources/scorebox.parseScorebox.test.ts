@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as cheerio from 'cheerio';
 import { ParseError } from '../../../src/errors/parse-error.ts';
+import { contentOf } from '../../../src/sources/basketball-reference/page.ts';
 import { parseScorebox } from '../../../src/sources/basketball-reference/scorebox.ts';
 import { readFixture, skipWithoutFixtures } from '../../helpers/fixtures.ts';
 import { syntheticPage } from './synthetic-page.ts';
 
-const content = (html: string) => cheerio.load(html)('div#content');
+const content = (html: string) => contentOf(html)!;
 
 test('the three team-block wrappers read the same way', { skip: skipWithoutFixtures }, () => {
   // 2018: div.score directly in the team div
