@@ -172,12 +172,6 @@ export const SETTINGS = {
     doc: 'Deadline for one whole request, body included.',
     parse: int(100, 600_000),
   }),
-  keepCompletedJobs: setting({
-    env: 'KEEP_COMPLETED_JOBS',
-    default: 1_000,
-    doc: 'Completed box score jobs kept in Redis (older ones are trimmed). Season jobs are kept until the season is enqueued again.',
-    parse: int(0, 10_000_000),
-  }),
   keepFailedJobsDays: setting({
     env: 'KEEP_FAILED_JOBS_DAYS',
     default: 14,

@@ -291,7 +291,7 @@ export const EXPORTER_METRICS = {
   queueJobs: m({
     name: 'queue_jobs',
     type: 'gauge',
-    help: 'Jobs in the queue by state (waiting, prioritized, active, delayed, waiting-children, completed, failed). Completed box score jobs are trimmed to KEEP_COMPLETED_JOBS.',
+    help: 'Jobs in the queue by state (waiting, prioritized, active, delayed, waiting-children, completed, failed). Completed box score and totals jobs are removed at once (their data is in the store): `completed` counts season jobs.',
     labels: ['queue', 'state'],
     role: 'exporter',
   }),

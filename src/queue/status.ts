@@ -59,7 +59,8 @@ export async function readStatus(
     queue.isPaused(),
     Promise.all(candidates.map((s) => queue.getJob(seasonJobId(s)))),
   ]);
-  const failed = await queue.getFailed(0, 999);
+  // A job listed a moment ago may be gone (trimmed) when it is read: getFailed then holds undefined.
+  const failed = (await queue.getFailed(0, 999)).filter((j): j is Job => Boolean(j));
   const failedBySeason = new Map<number, number>();
   for (const j of failed) {
     const s = (j.data as { season?: number }).season;

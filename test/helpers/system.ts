@@ -89,22 +89,22 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
     enqueue: (seasons = opts.seasons) => enqueueSeasons(queue, config, seasons),
     async waitForSeasons(seasons, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
+      let last = 'no status read';
       for (;;) {
         try {
           const s = await readStatus(queue, { seasons });
-          if (
-            s.seasons.length === seasons.length &&
-            s.seasons.every((x) => x.state === 'completed' || x.state === 'failed')
-          ) {
-            return s.seasons;
-          }
-        } catch {
+          const done = s.seasons.every((x) => x.state === 'completed' || x.state === 'failed');
+          if (s.seasons.length === seasons.length && done) return s.seasons;
+          last = JSON.stringify(s.seasons.map((x) => [x.season, x.state, x.boxScoresDone, x.boxScores]));
+        } catch (err) {
           // Redis restarting: keep polling.
+          last = `error: ${(err as Error).stack ?? String(err)}`;
         }
-        if (Date.now() > deadline)
+        if (Date.now() > deadline) {
           throw new Error(
-            `seasons ${seasons.join(',')} not finished within ${timeoutMs} ms (logs: ${logDir})`,
+            `seasons ${seasons.join(',')} not finished within ${timeoutMs} ms (last: ${last}; logs: ${logDir})`,
           );
+        }
         await sleep(250);
       }
     },
