@@ -123,7 +123,10 @@ describe('the exporter process', { timeout: 90_000 }, () => {
     await redis.restart();
     const back = await eventually(
       () => scrape(port),
-      (m) => m.get(`nba_scraper_queue_jobs{queue="${q}",state="waiting"}`) === 2,
+      // The queue poll and the Redis health check run on their own timers: wait for both.
+      (m) =>
+        m.get(`nba_scraper_queue_jobs{queue="${q}",state="waiting"}`) === 2 &&
+        m.get('nba_scraper_redis_reachable') === 1,
       20_000,
     );
     assert.equal(back.get('nba_scraper_redis_reachable'), 1);
