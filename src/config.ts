@@ -144,8 +144,8 @@ export const SETTINGS = {
   }),
   userAgent: setting({
     env: 'USER_AGENT',
-    default: 'nba-scraper/0.1 (+https://github.com/nba-scraper/nba-scraper)',
-    doc: 'User-Agent header sent to the source site.',
+    default: 'nba-scraper/0.1',
+    doc: 'User-Agent header sent to the source site. Sites that allow scrapers like one that names itself and how to reach its operator: e.g. `nba-scraper/0.1 (ops@example.org)`.',
     parse: text,
   }),
   workerConcurrency: setting({
