@@ -53,6 +53,18 @@ function url(...protocols: string[]): (raw: string) => string {
   };
 }
 
+/** 0 (off), or what `parse` accepts. */
+function offOr(parse: (raw: string) => number): (raw: string) => number {
+  return (raw) => {
+    if (/^0+$/.test(raw)) return 0;
+    try {
+      return parse(raw);
+    } catch (err) {
+      throw new Error(`${(err as Error).message} (or 0: off)`);
+    }
+  };
+}
+
 function intList(min: number, max: number): (raw: string) => readonly number[] {
   return (raw) => {
     const one = int(min, max);
@@ -293,6 +305,12 @@ export const SETTINGS = {
     default: 5_000,
     doc: 'How often `nba-scraper exporter` reads the queue counts and per-season progress from Redis.',
     parse: int(500, 3_600_000),
+  }),
+  exporterDatasetIntervalMs: setting({
+    env: 'EXPORTER_DATASET_INTERVAL_MS',
+    default: 60_000,
+    doc: 'How often `nba-scraper exporter` reads the completeness ledger of every season in the store (STORE_URL: games, box scores stored of those played, player totals) for the `nba_scraper_dataset_*` metrics; 0 turns it off. A store it cannot read only costs those metrics.',
+    parse: offOr(int(500, 86_400_000)),
   }),
   healthMaxEventLoopLagMs: setting({
     env: 'HEALTH_MAX_EVENT_LOOP_LAG_MS',

@@ -481,6 +481,117 @@ export const RULE_TESTS: RuleTest[] = [
     ],
   },
   {
+    name: 'NbaScraperDatasetIncomplete: box scores missing, season job finished, nothing queued, for 30 m',
+    interval: '1m',
+    input_series: [
+      // 2018: 10 then 5 missing; its season job completes at 10m; the queue drains at 20m; stored at 60m.
+      S('nba_scraper_dataset_boxscores_expected', { ...EXP, season: '2018' }, '100x80'),
+      S('nba_scraper_dataset_boxscores_stored', { ...EXP, season: '2018' }, '90x9 95x50 100x20'),
+      S(
+        'nba_scraper_season_state',
+        { ...EXP, queue: 'q', season: '2018', state: 'waiting-children' },
+        '1x9 0x70',
+      ),
+      S('nba_scraper_season_state', { ...EXP, queue: 'q', season: '2018', state: 'completed' }, '0x9 1x70'),
+      S('nba_scraper_queue_jobs', { ...EXP, queue: 'q', state: 'waiting' }, '20x19 0x60'),
+      S('nba_scraper_queue_jobs', { ...EXP, queue: 'q', state: 'delayed' }, '0x80'),
+      // 2017: complete: silent.
+      S('nba_scraper_dataset_boxscores_expected', { ...EXP, season: '2017' }, '50x80'),
+      S('nba_scraper_dataset_boxscores_stored', { ...EXP, season: '2017' }, '50x80'),
+      S('nba_scraper_season_state', { ...EXP, queue: 'q', season: '2017', state: 'completed' }, '1x80'),
+      // 2016: missing, but never enqueued (no season job): silent.
+      S('nba_scraper_dataset_boxscores_expected', { ...EXP, season: '2016' }, '40x80'),
+      S('nba_scraper_dataset_boxscores_stored', { ...EXP, season: '2016' }, '0x80'),
+      // ns2: missing, season job finished, but a retry is delayed in the queue: silent.
+      S(
+        'nba_scraper_dataset_boxscores_expected',
+        { namespace: 'ns2', pod: 'exporter', season: '2018' },
+        '9x80',
+      ),
+      S(
+        'nba_scraper_dataset_boxscores_stored',
+        { namespace: 'ns2', pod: 'exporter', season: '2018' },
+        '8x80',
+      ),
+      S(
+        'nba_scraper_season_state',
+        { namespace: 'ns2', pod: 'exporter', queue: 'q', season: '2018', state: 'completed' },
+        '1x80',
+      ),
+      S(
+        'nba_scraper_queue_jobs',
+        { namespace: 'ns2', pod: 'exporter', queue: 'q', state: 'delayed' },
+        '1x80',
+      ),
+    ],
+    alert_rule_test: [
+      // 19m: jobs still queued; 49m: pending since 20m.
+      ...silent('NbaScraperDatasetIncomplete', '9m', '19m', '49m'),
+      check(
+        '51m',
+        'NbaScraperDatasetIncomplete',
+        fires(
+          'NbaScraperDatasetIncomplete',
+          { namespace: 'ns', season: '2018' },
+          'The store of ns has been missing 5 box scores of played games of season 2018 for 30 minutes, though its season job finished and no job is queued: nothing will fetch them. Run `nba-scraper reconcile --season 2018`.',
+        ),
+      ),
+      // Reconciled: every box score stored.
+      ...silent('NbaScraperDatasetIncomplete', '61m'),
+    ],
+    promql_expr_test: [
+      {
+        expr: 'season:nba_scraper_dataset_boxscores_missing:max{namespace="ns"}',
+        eval_time: '30m',
+        exp_samples: [
+          {
+            labels: 'season:nba_scraper_dataset_boxscores_missing:max{namespace="ns", season="2016"}',
+            value: 40,
+          },
+          {
+            labels: 'season:nba_scraper_dataset_boxscores_missing:max{namespace="ns", season="2017"}',
+            value: 0,
+          },
+          {
+            labels: 'season:nba_scraper_dataset_boxscores_missing:max{namespace="ns", season="2018"}',
+            value: 5,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'NbaScraperDatasetUnreadable: reads of the store failing and no success for 10 m, for 5 m',
+    interval: '1m',
+    input_series: [
+      // Reads every minute; they fail from 10m to 40m, then succeed again.
+      S('nba_scraper_exporter_dataset_read_errors_total', EXP, '0x9 1+1x30 31x30'),
+      S('nba_scraper_exporter_dataset_last_success_timestamp_seconds', EXP, '0+60x9 540x31 2460+60x29'),
+      // Reading turned off (EXPORTER_DATASET_INTERVAL_MS=0): never a read, never an error: silent.
+      S('nba_scraper_exporter_dataset_read_errors_total', { namespace: 'ns2', pod: 'exporter' }, '0x70'),
+      S(
+        'nba_scraper_exporter_dataset_last_success_timestamp_seconds',
+        { namespace: 'ns2', pod: 'exporter' },
+        '0x70',
+      ),
+    ],
+    alert_rule_test: [
+      // 19m: last read exactly 600 s ago (not above); 24m: pending since 20m.
+      ...silent('NbaScraperDatasetUnreadable', '9m', '19m', '24m'),
+      check(
+        '26m',
+        'NbaScraperDatasetUnreadable',
+        fires(
+          'NbaScraperDatasetUnreadable',
+          { namespace: 'ns' },
+          'The exporter in ns failed 15 reads of the store in the last 15 minutes and has not read it for more than 10 minutes: the nba_scraper_dataset_* series are dropped and NbaScraperDatasetIncomplete cannot fire.',
+        ),
+      ),
+      // Read again at 41m.
+      ...silent('NbaScraperDatasetUnreadable', '42m'),
+    ],
+  },
+  {
     name: 'NbaScraperQueuePaused: paused for 15 m',
     interval: '1m',
     input_series: [S('nba_scraper_queue_paused', { ...EXP, queue: 'q' }, '0x9 1x30')],

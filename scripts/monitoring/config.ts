@@ -34,6 +34,10 @@ export const MONITORING = {
     exporterStaleSeconds: 120,
     /** Process restarts in 30 m that mean crash looping. */
     restartsWarning: 2,
+    /** Box scores missing from the store, season job finished and nothing queued: for this long. */
+    datasetIncompleteFor: '30m',
+    /** Seconds without a successful read of the store (reads failing) before the dataset is blind. */
+    datasetStaleSeconds: 600,
   },
 } as const;
 

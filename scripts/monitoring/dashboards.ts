@@ -1,7 +1,7 @@
 /**
  * The four dashboards: Queue (backlog, throughput, latency, recoveries), Scraping (requests,
  * errors, latency, politeness, 429s, blocks, breakers), Workers (per-pod resources and health) and
- * Seasons (progress and ETA per season). Every query uses only metrics the processes export (see
+ * Seasons (progress and ETA per season, and what the store holds of each). Every query uses only metrics the processes export (see
  * src/metrics/catalog.ts) or recording rules of rules.ts; an end-to-end test runs each one against
  * a Prometheus that scraped a real run.
  */
@@ -647,7 +647,8 @@ const s = 'namespace=~"$namespace", season=~"$season"';
 const seasons: DashboardSpec = {
   uid: 'nba-scraper-seasons',
   title: 'nba-scraper / Seasons',
-  description: 'Progress and ETA of every enqueued season.',
+  description:
+    'Progress and ETA of every enqueued season, and what the store holds of each season (completeness ledger).',
   variables: [
     NAMESPACE,
     {
@@ -766,6 +767,118 @@ const seasons: DashboardSpec = {
             { expr: `max by (season) (nba_scraper_season_boxscores_failed{${s}})`, legend: '{{season}}' },
           ],
           w: 8,
+        },
+      ],
+    },
+    {
+      row: 'Stored (completeness ledger, read from the store)',
+      panels: [
+        {
+          type: 'bargauge',
+          title: 'Box scores stored of played games',
+          description:
+            'Per season in the store: box scores stored / played games of its stored schedule (`nba-scraper status --season`). Below 100 % with nothing queued: `nba-scraper reconcile --season`.',
+          unit: 'percentunit',
+          min: 0,
+          max: 1,
+          thresholds: [],
+          targets: [
+            {
+              expr: `max by (season) (nba_scraper_dataset_boxscores_stored{${s}}) / (max by (season) (nba_scraper_dataset_boxscores_expected{${s}}) > 0)`,
+              legend: '{{season}}',
+              instant: true,
+            },
+          ],
+          w: 8,
+        },
+        {
+          type: 'table',
+          title: 'Stored vs expected per season',
+          description:
+            'What the store holds per season: games of the stored schedule, box scores expected (played games), stored and missing, player totals rows.',
+          targets: [
+            { expr: `max by (season) (nba_scraper_dataset_games{${s}})`, legend: 'games', instant: true },
+            {
+              expr: `max by (season) (nba_scraper_dataset_boxscores_expected{${s}})`,
+              legend: 'box scores expected',
+              instant: true,
+            },
+            {
+              expr: `max by (season) (nba_scraper_dataset_boxscores_stored{${s}})`,
+              legend: 'box scores stored',
+              instant: true,
+            },
+            {
+              expr: `max by (season) (season:nba_scraper_dataset_boxscores_missing:max{${s}})`,
+              legend: 'box scores missing',
+              instant: true,
+            },
+            {
+              expr: `max by (season) (nba_scraper_dataset_player_totals_rows{${s}})`,
+              legend: 'player totals rows',
+              instant: true,
+            },
+          ],
+          w: 16,
+        },
+        {
+          type: 'timeseries',
+          title: 'Box scores stored vs expected',
+          description:
+            'Box scores stored of played games, and played games, per season, as the store has them.',
+          targets: [
+            {
+              expr: `max by (season) (nba_scraper_dataset_boxscores_stored{${s}})`,
+              legend: 'stored {{season}}',
+            },
+            {
+              expr: `max by (season) (nba_scraper_dataset_boxscores_expected{${s}})`,
+              legend: 'expected {{season}}',
+            },
+          ],
+          w: 6,
+        },
+        {
+          type: 'timeseries',
+          title: 'Box scores missing',
+          description:
+            'Played games without a stored box score, per season. Alert NbaScraperDatasetIncomplete when one stays after its season finished.',
+          targets: [
+            {
+              expr: `max by (season) (season:nba_scraper_dataset_boxscores_missing:max{${s}})`,
+              legend: '{{season}}',
+            },
+          ],
+          thresholds: [[1, 'orange']],
+          w: 6,
+        },
+        {
+          type: 'timeseries',
+          title: 'Store read time',
+          description:
+            "Mean time of the exporter's reads of the store (every season's ledger, every EXPORTER_DATASET_INTERVAL_MS) over 5 minutes.",
+          unit: 's',
+          targets: [
+            {
+              expr: `max(rate(nba_scraper_exporter_dataset_read_duration_seconds_sum{${ns}}[5m]) / rate(nba_scraper_exporter_dataset_read_duration_seconds_count{${ns}}[5m]))`,
+              legend: 'mean',
+            },
+          ],
+          w: 6,
+        },
+        {
+          type: 'timeseries',
+          title: 'Store reads failed',
+          description:
+            'Reads of the store by the exporter that failed; after 3 in a row the dataset series are dropped (alert NbaScraperDatasetUnreadable).',
+          targets: [
+            {
+              expr: `sum(increase(nba_scraper_exporter_dataset_read_errors_total{${ns}}[${RI}]))`,
+              legend: 'failed reads',
+            },
+          ],
+          thresholds: [[1, 'red']],
+          w: 6,
         },
       ],
     },

@@ -59,6 +59,15 @@ progress, host holds, Redis memory) are exported by the single \`nba-scraper exp
 never by the workers, so \`sum()\` over pods and the autoscaler count each once. Aggregate them with
 \`max\` (two exporters may overlap during a rollout).
 
+**What the store holds.** The exporter also reads the store (\`STORE_URL\`) every
+\`EXPORTER_DATASET_INTERVAL_MS\` (default 60 s; \`0\` turns it off) and exports, per season the store
+holds, its completeness ledger (the numbers of \`nba-scraper status --season\`): the
+\`nba_scraper_dataset_*\` gauges. Box scores missing = \`nba_scraper_dataset_boxscores_expected\` -
+\`nba_scraper_dataset_boxscores_stored\` (recorded as \`season:nba_scraper_dataset_boxscores_missing:max\`).
+The store is opened on the first read; when it cannot be read, the queue metrics are unaffected,
+\`nba_scraper_exporter_dataset_read_errors_total\` counts the failures, and after 3 failed reads in a
+row the dataset series are dropped until a read succeeds again.
+
 ## Every process
 
 ${table(Object.values(COMMON_METRICS))}

@@ -141,6 +141,11 @@ export const RECORDING_RULES: RuleGroup<RecordingRule>[] = [
           '(queue_season:nba_scraper_season_boxscores_remaining:max / (queue_season:nba_scraper_season_boxscores_done:deriv10m > 0))',
         ].join('\n'),
       },
+      {
+        // From the store (the completeness ledger): played games without a stored box score.
+        record: 'season:nba_scraper_dataset_boxscores_missing:max',
+        expr: 'max by (namespace, season) (nba_scraper_dataset_boxscores_expected - nba_scraper_dataset_boxscores_stored)',
+      },
     ],
   },
 ];
@@ -163,6 +168,11 @@ function alert(
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const minutes = (d: string): string => {
+  const m = /^(\d+)([mh])$/.exec(d);
+  if (!m) throw new Error(`not a duration in m or h: ${d}`);
+  return `${Number(m[1]) * (m[2] === 'h' ? 60 : 1)} minutes`;
+};
 
 export const ALERTS: RuleGroup<AlertRule>[] = [
   {
@@ -335,6 +345,32 @@ export const ALERTS: RuleGroup<AlertRule>[] = [
         `sum by (namespace, pod) (changes(nba_scraper_process_start_time_seconds[30m])) > ${T.restartsWarning}`,
         'An nba-scraper process keeps restarting.',
         '{{ $labels.pod }} ({{ $labels.namespace }}) restarted {{ $value | humanize }} times in 30 minutes.',
+      ),
+      alert(
+        'NbaScraperDatasetIncomplete',
+        'info',
+        T.datasetIncompleteFor,
+        [
+          '(season:nba_scraper_dataset_boxscores_missing:max > 0)',
+          'and on (namespace, season)',
+          '(max by (namespace, season) (nba_scraper_season_state{state=~"completed|failed"}) == 1)',
+          'unless on (namespace)',
+          '(sum by (namespace) (queue_state:nba_scraper_queue_jobs:max{state=~"waiting|prioritized|active|delayed"}) > 0)',
+        ].join('\n'),
+        'A finished season still misses box scores in the store.',
+        `The store of {{ $labels.namespace }} has been missing {{ $value }} box scores of played games of season {{ $labels.season }} for ${minutes(T.datasetIncompleteFor)}, though its season job finished and no job is queued: nothing will fetch them. Run \`nba-scraper reconcile --season {{ $labels.season }}\`.`,
+      ),
+      alert(
+        'NbaScraperDatasetUnreadable',
+        'warning',
+        '5m',
+        [
+          'sum by (namespace) (increase(nba_scraper_exporter_dataset_read_errors_total[15m])) > 0',
+          'and on (namespace)',
+          `(time() - max by (namespace) (nba_scraper_exporter_dataset_last_success_timestamp_seconds) > ${T.datasetStaleSeconds})`,
+        ].join('\n'),
+        'The nba-scraper exporter cannot read the store.',
+        `The exporter in {{ $labels.namespace }} failed {{ $value | humanize }} reads of the store in the last 15 minutes and has not read it for more than ${T.datasetStaleSeconds / 60} minutes: the nba_scraper_dataset_* series are dropped and NbaScraperDatasetIncomplete cannot fire.`,
       ),
       alert(
         'NbaScraperQueuePaused',

@@ -2,14 +2,19 @@
  * The exporter process (`nba-scraper exporter`, one replica per deployment): every
  * EXPORTER_INTERVAL_MS it reads the system's global state from Redis (job counts per queue and
  * state, per-season progress, failures by code, breaker and hold per host, Redis memory) and
- * serves it on /metrics, with /healthz and /readyz like a worker. Workers never export these
- * values, so that `sum()` over pods and the autoscaler see each of them once.
+ * serves it on /metrics, with /healthz and /readyz like a worker. Every
+ * EXPORTER_DATASET_INTERVAL_MS it also reads the store (STORE_URL) for what the dataset holds per
+ * season (src/metrics/dataset-snapshot.ts): opened on the first read, and a store it cannot read
+ * costs only those metrics, never the queue's, the health endpoints or the start. Workers never
+ * export these values, so that `sum()` over pods and the autoscaler see each of them once.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
 import type { Config } from '../config.ts';
 import { createHostStateStore } from '../fetch/host-state.ts';
 import { startProcessHealth } from '../health/process-health.ts';
-import type { Logger } from '../log/logger.ts';
+import { type Logger, redactUrl } from '../log/logger.ts';
+import { createDatasetPoller, type DatasetPoller } from '../metrics/dataset-snapshot.ts';
 import { createExporterMetrics } from '../metrics/exporter-metrics.ts';
 import { createMetricsRegistry } from '../metrics/registry.ts';
 import { readSystemSnapshot } from '../metrics/system-snapshot.ts';
@@ -84,11 +89,24 @@ export async function runExporter(opts: ExporterAppOptions): Promise<void> {
     throw err;
   });
   await loop();
+  const dataset: DatasetPoller | null =
+    config.exporterDatasetIntervalMs > 0
+      ? createDatasetPoller({
+          storeUrl: config.storeUrl,
+          intervalMs: config.exporterDatasetIntervalMs,
+          metrics,
+          logger,
+        })
+      : null;
+  dataset?.start();
   logger.info(
     {
       queues: queues.map((q) => q.name),
       intervalMs,
       redis: where(opts.redis),
+      dataset: dataset
+        ? { store: redactUrl(config.storeUrl), intervalMs: config.exporterDatasetIntervalMs }
+        : 'off',
       metrics: health.server?.url ?? 'off',
     },
     'exporter started',
@@ -100,6 +118,9 @@ export async function runExporter(opts: ExporterAppOptions): Promise<void> {
       health.markShuttingDown();
       stopped = true;
       clearTimeout(timer);
+      // A read of the store in progress gets a few seconds to end; the store closes after it.
+      if (dataset)
+        await Promise.race([dataset.stop().catch(() => {}), sleep(3_000, undefined, { ref: false })]);
       await health.close();
       await Promise.all(queues.map((q) => q.close().catch(() => {})));
       await redis.quit().catch(() => redis.disconnect());

@@ -6,8 +6,9 @@
  *
  * Conventions: prefix `nba_scraper_`, counters end in `_total`, units in the name (`_seconds`,
  * `_bytes`), histograms not summaries, no label whose values are unbounded (no URL, no game id).
- * Global values (queue counts, per-season progress, host holds) are exported once for the whole
- * system by `nba-scraper exporter`, never by the workers, so that sums and autoscaling are right.
+ * Global values (queue counts, per-season progress, host holds, what the store holds per season)
+ * are exported once for the whole system by `nba-scraper exporter`, never by the workers, so that
+ * sums and autoscaling are right. `season` labels are bounded: one value per season (1947 on).
  */
 
 export const METRIC_PREFIX = 'nba_scraper_';
@@ -112,6 +113,7 @@ const DURATION_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const JOB_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900];
 const PARSE_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 const WAIT_BUCKETS = [0.005, 0.05, 0.25, 1, 2.5, 5, 10, 30, 60, 120, 300];
+const READ_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 const SIZE_BUCKETS = [1024, 8192, 32_768, 65_536, 131_072, 262_144, 524_288, 1_048_576, 4_194_304];
 
 function m(spec: Omit<MetricSpec, 'name'> & { name: string }): MetricSpec {
@@ -286,7 +288,10 @@ export const WORKER_METRICS = {
   }),
 } as const;
 
-/** Global values, exported once by `nba-scraper exporter`. */
+/**
+ * Global values, exported once by `nba-scraper exporter`: read from Redis every
+ * EXPORTER_INTERVAL_MS, and (`dataset_*`) from the store every EXPORTER_DATASET_INTERVAL_MS.
+ */
 export const EXPORTER_METRICS = {
   queueJobs: m({
     name: 'queue_jobs',
@@ -365,6 +370,41 @@ export const EXPORTER_METRICS = {
     labels: ['queue', 'season'],
     role: 'exporter',
   }),
+  datasetGames: m({
+    name: 'dataset_games',
+    type: 'gauge',
+    help: "Games the season's stored schedule lists (read from the store, like `nba-scraper status --season`).",
+    labels: ['season'],
+    role: 'exporter',
+  }),
+  datasetBoxScoresExpected: m({
+    name: 'dataset_boxscores_expected',
+    type: 'gauge',
+    help: "Played games (a final result) of the season's stored schedule: the box scores the dataset must hold.",
+    labels: ['season'],
+    role: 'exporter',
+  }),
+  datasetBoxScoresStored: m({
+    name: 'dataset_boxscores_stored',
+    type: 'gauge',
+    help: 'Box scores stored for played games of the season. Expected minus stored is what `nba-scraper reconcile --season` enqueues.',
+    labels: ['season'],
+    role: 'exporter',
+  }),
+  datasetTotalsRows: m({
+    name: 'dataset_player_totals_rows',
+    type: 'gauge',
+    help: 'Player season totals rows stored for the season (regular season and playoffs).',
+    labels: ['season'],
+    role: 'exporter',
+  }),
+  datasetComplete: m({
+    name: 'dataset_complete',
+    type: 'gauge',
+    help: "1 when the season is complete in the store (schedule, every played game's box score, and player totals once a game is played), else 0.",
+    labels: ['season'],
+    role: 'exporter',
+  }),
   hostBreakerState: m({
     name: 'host_breaker_state',
     type: 'gauge',
@@ -412,6 +452,28 @@ export const EXPORTER_METRICS = {
     name: 'exporter_last_success_timestamp_seconds',
     type: 'gauge',
     help: 'When the exporter last read Redis successfully (Unix time).',
+    labels: [],
+    role: 'exporter',
+  }),
+  datasetReadDuration: m({
+    name: 'exporter_dataset_read_duration_seconds',
+    type: 'histogram',
+    help: 'Time one read of the store by the exporter took (every season, every EXPORTER_DATASET_INTERVAL_MS).',
+    labels: [],
+    role: 'exporter',
+    buckets: READ_BUCKETS,
+  }),
+  datasetReadErrors: m({
+    name: 'exporter_dataset_read_errors_total',
+    type: 'counter',
+    help: 'Reads of the store by the exporter that failed (store unreachable or unreadable); after 3 in a row the nba_scraper_dataset_* series are dropped.',
+    labels: [],
+    role: 'exporter',
+  }),
+  datasetLastSuccess: m({
+    name: 'exporter_dataset_last_success_timestamp_seconds',
+    type: 'gauge',
+    help: 'When the exporter last read the store successfully (Unix time; 0: not yet, or EXPORTER_DATASET_INTERVAL_MS=0).',
     labels: [],
     role: 'exporter',
   }),

@@ -1,7 +1,9 @@
 /**
  * The exporter's metrics: the system's global values, exported once (one exporter process for the
- * whole deployment), from the snapshot of each poll. Series of seasons and hosts that are gone are
- * dropped; when polls keep failing the values are dropped too rather than shown stale.
+ * whole deployment), from the snapshot of each poll of Redis and of each read of the store. Series
+ * of seasons and hosts that are gone are dropped; when polls or reads keep failing their values are
+ * dropped too rather than shown stale. The values from Redis and those from the store are set and
+ * dropped independently: a store that cannot be read never hides the queue.
  */
 import type { Registry } from 'prom-client';
 import { JOB_STATES } from '../queue/status.ts';
@@ -12,10 +14,11 @@ import {
   JOB_ERROR_CODES,
   SEASON_STATES,
 } from './catalog.ts';
+import { type DatasetMetricsSink, type DatasetSnapshot, datasetValues } from './dataset-snapshot.ts';
 import { counter, gauge, histogram } from './registry.ts';
 import type { SystemSnapshot } from './system-snapshot.ts';
 
-export interface ExporterMetrics {
+export interface ExporterMetrics extends DatasetMetricsSink {
   readonly registry: Registry;
   /** Sets every gauge from a poll's snapshot (synchronously: a scrape sees one poll or the next). */
   update(snapshot: SystemSnapshot, pollSeconds: number): void;
@@ -23,6 +26,12 @@ export interface ExporterMetrics {
   pollFailed(pollSeconds: number): void;
   /** Drops the values read from Redis (they are too old to show). */
   clear(): void;
+  /** Sets the dataset gauges from a read of the store; seasons no longer stored disappear. */
+  updateDataset(snapshot: DatasetSnapshot, readSeconds: number): void;
+  /** A read of the store failed. */
+  datasetReadFailed(readSeconds: number): void;
+  /** Drops the values read from the store. */
+  clearDataset(): void;
 }
 
 export function createExporterMetrics(registry: Registry): ExporterMetrics {
@@ -45,6 +54,15 @@ export function createExporterMetrics(registry: Registry): ExporterMetrics {
   const pollErrors = counter(registry, E.pollErrors);
   const lastSuccess = gauge(registry, E.lastSuccess);
   pollErrors.inc(0);
+  const dataGames = gauge(registry, E.datasetGames);
+  const dataBoxExpected = gauge(registry, E.datasetBoxScoresExpected);
+  const dataBoxStored = gauge(registry, E.datasetBoxScoresStored);
+  const dataTotals = gauge(registry, E.datasetTotalsRows);
+  const dataComplete = gauge(registry, E.datasetComplete);
+  const readDuration = histogram(registry, E.datasetReadDuration);
+  const readErrors = counter(registry, E.datasetReadErrors);
+  const readLastSuccess = gauge(registry, E.datasetLastSuccess);
+  readErrors.inc(0);
 
   const fromRedis = [
     queueJobs,
@@ -65,6 +83,10 @@ export function createExporterMetrics(registry: Registry): ExporterMetrics {
   ];
   const clear = (): void => {
     for (const g of fromRedis) g.reset();
+  };
+  const fromStore = [dataGames, dataBoxExpected, dataBoxStored, dataTotals, dataComplete];
+  const clearDataset = (): void => {
+    for (const g of fromStore) g.reset();
   };
 
   return {
@@ -109,5 +131,23 @@ export function createExporterMetrics(registry: Registry): ExporterMetrics {
       pollErrors.inc();
     },
     clear,
+    updateDataset(snapshot, readSeconds) {
+      clearDataset();
+      for (const v of datasetValues(snapshot)) {
+        const labels = { season: v.season };
+        dataGames.set(labels, v.games);
+        dataBoxExpected.set(labels, v.boxScoresExpected);
+        dataBoxStored.set(labels, v.boxScoresStored);
+        dataTotals.set(labels, v.totalsRows);
+        dataComplete.set(labels, v.complete);
+      }
+      readDuration.observe(readSeconds);
+      readLastSuccess.set(snapshot.at / 1000);
+    },
+    datasetReadFailed(readSeconds) {
+      readDuration.observe(readSeconds);
+      readErrors.inc();
+    },
+    clearDataset,
   };
 }

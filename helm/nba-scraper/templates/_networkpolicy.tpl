@@ -31,6 +31,28 @@
   {{- end }}
 {{- end }}
 {{- end }}
+{{/* The store: the chart's PostgreSQL, or an external one (nothing for a file store). */}}
+{{- define "nba-scraper.np.egressStore" -}}
+{{- if eq .Values.store.type "postgresql" }}
+- to:
+    - podSelector:
+        matchLabels:
+          {{- include "nba-scraper.selectorLabels" (list . "postgresql") | trim | nindent 10 }}
+  ports:
+    - port: 5432
+      protocol: TCP
+{{- else if eq .Values.store.type "external" }}
+- ports:
+    {{- range .Values.networkPolicy.externalDatabase.ports }}
+    - port: {{ . }}
+      protocol: TCP
+    {{- end }}
+  {{- with .Values.networkPolicy.externalDatabase.to }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end }}
+{{- end }}
 {{- define "nba-scraper.np.metricsIngress" -}}
 - from:
     {{- toYaml .Values.networkPolicy.metricsFrom | nindent 4 }}

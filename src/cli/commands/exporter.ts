@@ -8,7 +8,7 @@ export function registerExporter(program: Command): void {
   program
     .command('exporter')
     .description(
-      'serve the queue counts, per-season progress and host states on /metrics for Prometheus (run one per deployment) until SIGTERM',
+      'serve the queue counts, per-season progress, host states and what the store holds per season on /metrics for Prometheus (run one per deployment) until SIGTERM',
     )
     .action(async () => {
       const { config } = runtime();

@@ -59,6 +59,8 @@ describe('the exporter process', { timeout: 90_000 }, () => {
       METRICS_HOST: '127.0.0.1',
       METRICS_PORT: '0',
       EXPORTER_INTERVAL_MS: '500',
+      // The store is another test's (exporter.dataset.test.ts): off here, which this test checks.
+      EXPORTER_DATASET_INTERVAL_MS: '0',
       HEALTH_REDIS_PING_TIMEOUT_MS: '300',
     };
     connection = await connectForCommand(standaloneTarget(redis.url));
@@ -105,6 +107,10 @@ describe('the exporter process', { timeout: 90_000 }, () => {
     assert.equal(s.get(`nba_scraper_queue_paused{queue="${q}"}`), 0);
     assert.ok((s.get('nba_scraper_redis_memory_used_bytes') ?? 0) > 100_000);
     assert.equal(s.get('nba_scraper_exporter_poll_errors_total'), 0);
+    // EXPORTER_DATASET_INTERVAL_MS=0: the store is never read.
+    assert.ok(![...s.keys()].some((k) => k.startsWith('nba_scraper_dataset_')));
+    assert.equal(s.get('nba_scraper_exporter_dataset_read_errors_total'), 0);
+    assert.equal(s.get('nba_scraper_exporter_dataset_read_duration_seconds_count'), 0);
     assert.ok(!s.has('nba_scraper_worker_concurrency{queue="basketball-reference"}'));
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     assert.equal(ready.status, 200);

@@ -11,7 +11,8 @@
  * - every recording rule returns a series and every rule evaluates without error;
  * - every metric name the dashboards use is one the processes actually serve;
  * - the numbers are the run's: requests as the site counted them, jobs and games as the queue and
- *   the store have them, season progress as `status` reads it.
+ *   the store have them, season progress as `status` reads it, and what the store holds of the
+ *   season (the exporter reads it too) as its completeness ledger says.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,10 +23,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RECORDED_NAMES } from '../../../scripts/monitoring/inventory.ts';
 import { metricNames, parseLabelValues, substitute } from '../../../scripts/monitoring/promql.ts';
 import { childEnv } from '../../../src/config.ts';
+import { seasonLedger } from '../../../src/dataset/ledger.ts';
 import { ALL_METRICS } from '../../../src/metrics/catalog.ts';
 import { startLocalMonitoring } from '../../../src/metrics/local-monitoring.ts';
 import { readStatus } from '../../../src/queue/status.ts';
 import type { FaultConfig } from '../../../src/replay/faults.ts';
+import { openStore } from '../../../src/store/open-store.ts';
 import { startSystem } from '../../helpers/system.ts';
 import { eventually, query, rules, series, value } from './prometheus-api.ts';
 
@@ -73,6 +76,8 @@ test('dashboards and rules return data from a Prometheus that scraped a real run
       BREAKER_RESET_MS: '1000',
       BLOCK_BACKOFF_MS: '1500',
       EXPORTER_INTERVAL_MS: '500',
+      // The exporter reads the run's store (STORE_URL above) for the dataset metrics.
+      EXPORTER_DATASET_INTERVAL_MS: '500',
     },
   });
   let monitoring: Awaited<ReturnType<typeof startLocalMonitoring>> | undefined;
@@ -133,8 +138,10 @@ test('dashboards and rules return data from a Prometheus that scraped a real run
       await value(prom, `sum(nba_scraper_jobs_completed_total{${selector}, kind="boxscore"})`),
       await value(prom, `max(nba_scraper_season_boxscores_done{${selector}, season="${SEASON}"})`),
       await value(prom, `sum(nba_scraper_jobs_completed_total{${selector}, kind="season"})`),
+      await value(prom, `max(nba_scraper_dataset_boxscores_stored{${selector}, season="${SEASON}"})`),
     ],
-    ([box, done, seasons]) => box === completedBox && done === status?.boxScores && seasons === 1,
+    ([box, done, seasons, stored]) =>
+      box === completedBox && done === status?.boxScores && seasons === 1 && stored === completedBox,
     20_000,
   );
   await sleep(3_000); // a few rule evaluations on the final values
@@ -174,6 +181,24 @@ test('dashboards and rules return data from a Prometheus that scraped a real run
   );
   assert.ok((await value(prom, `sum(nba_scraper_jobs_retried_total{${selector}})`)) > 0, 'attempts retried');
 
+  // What the store holds of the season, as the exporter read it: its completeness ledger.
+  const store = await openStore(`file://${dir}`);
+  const ledger = await seasonLedger(store, SEASON).finally(() => store.close());
+  const dataset = async (metric: string): Promise<number> =>
+    value(prom, `max(${metric}{${selector}, season="${SEASON}"})`);
+  assert.equal(await dataset('nba_scraper_dataset_games'), ledger.games);
+  assert.equal(await dataset('nba_scraper_dataset_boxscores_expected'), ledger.played);
+  assert.equal(await dataset('nba_scraper_dataset_boxscores_stored'), ledger.boxScoresStored);
+  assert.equal(await dataset('nba_scraper_dataset_player_totals_rows'), ledger.totalsRows);
+  assert.equal(await dataset('nba_scraper_dataset_complete'), ledger.complete ? 1 : 0);
+  assert.equal(ledger.played, status?.boxScores, 'every played game had its box score job');
+  assert.equal(
+    await dataset('season:nba_scraper_dataset_boxscores_missing:max'),
+    status?.boxScoresFailed,
+    'missing: the box scores that failed for good',
+  );
+  assert.equal(await value(prom, `sum(nba_scraper_exporter_dataset_read_errors_total{${selector}})`), 0);
+
   // Every panel of every dashboard returns data, variables resolved like Grafana does.
   const empty: string[] = [];
   let queries = 0;
@@ -207,7 +232,7 @@ test('dashboards and rules return data from a Prometheus that scraped a real run
   for (const record of RECORDED_NAMES)
     assert.ok((await query(prom, record)).length > 0, `recording rule ${record} has data`);
   const loaded = await rules(prom);
-  assert.equal(loaded.filter((r) => r.type === 'recording').length, 19);
+  assert.equal(loaded.filter((r) => r.type === 'recording').length, 20);
   assert.ok(loaded.filter((r) => r.type === 'alerting').length >= 20);
   for (const r of loaded) assert.equal(r.health, 'ok', `${r.name}: ${r.lastError}`);
 
