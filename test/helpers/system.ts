@@ -3,9 +3,10 @@
  * worker processes (real OS processes running the CLI), a queue handle for the test, and one
  * stop() that tears everything down. Nothing is mocked.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
 import { type Config, childEnv, loadConfig } from '../../src/config.ts';
@@ -18,6 +19,7 @@ import { createReplaySite, type ReplaySite } from '../../src/replay/replay-site.
 import { type LocalRedis, startLocalRedis } from '../../src/services/local-redis.ts';
 import { WorkerPool } from '../../src/services/worker-processes.ts';
 import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
+import { openStore } from '../../src/store/open-store.ts';
 
 export interface SystemOptions {
   seasons: number[];
@@ -39,6 +41,10 @@ export interface System {
   env: Record<string, string>;
   logDir: string;
   enqueue(seasons?: number[]): ReturnType<typeof enqueueSeasons>;
+  /** Game ids the site lists as played for the season, sorted. */
+  playedGames(season: number): string[];
+  /** Game ids whose box score the store holds for the season, sorted. */
+  storedBoxScores(season: number): Promise<string[]>;
   /** Polls until every given season job is completed or failed; throws after `timeoutMs`. */
   waitForSeasons(seasons: number[], timeoutMs: number): Promise<SeasonStatus[]>;
   stop(): Promise<void>;
@@ -87,6 +93,20 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
     env,
     logDir,
     enqueue: (seasons = opts.seasons) => enqueueSeasons(queue, config, seasons),
+    playedGames: (season) =>
+      site
+        .groundTruth(season)
+        .games.filter((g) => g.played)
+        .map((g) => g.gameId)
+        .sort(),
+    async storedBoxScores(season) {
+      const store = await openStore(opts.storeUrl);
+      try {
+        return [...(await store.storedBoxScoreIds(season))].sort();
+      } finally {
+        await store.close();
+      }
+    },
     async waitForSeasons(seasons, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
       let last = 'no status read';
@@ -116,4 +136,11 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
       await redis.stop().catch(() => {});
     },
   };
+}
+
+/** A file store in a temporary folder that is removed when the test file ends. */
+export function tempFileStore(prefix = 'nba-test-store-'): { dir: string; url: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return { dir, url: `file://${dir}` };
 }

@@ -4,8 +4,7 @@
  * `reconcile` enqueueing exactly what is missing.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,7 +12,7 @@ import pg from 'pg';
 import { openStore } from '../../../src/store/open-store.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { createTestDatabase } from '../../helpers/pg-database.ts';
-import { startSystem } from '../../helpers/system.ts';
+import { startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;
 
@@ -102,9 +101,8 @@ async function scenario(storeUrl: string, forget: (gameIds: string[]) => Promise
 
 describe('ledger, reparse and reconcile', { timeout: 300_000 }, () => {
   test('file store', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nba-dataset-'));
-    after(() => rmSync(dir, { recursive: true, force: true }));
-    await scenario(`file://${dir}`, async (ids) => {
+    const { dir, url: storeUrl } = tempFileStore('nba-dataset-');
+    await scenario(storeUrl, async (ids) => {
       for (const id of ids) unlinkSync(join(dir, String(SEASON), 'boxscores', `${id}.json`));
     });
   });

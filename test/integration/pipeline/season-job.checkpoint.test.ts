@@ -3,23 +3,19 @@
  * another worker, at the next page: pages already stored are not fetched again.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SeasonJobData } from '../../../src/queue/job-types.ts';
 import { seasonJobId } from '../../../src/queue/job-types.ts';
-import { startSystem } from '../../helpers/system.ts';
+import { startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;
 
 test('a season job killed during discovery resumes at the next page', { timeout: 180_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nba-checkpoint-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const { url: storeUrl } = tempFileStore('nba-checkpoint-');
   const sys = await startSystem({
     seasons: [SEASON],
-    storeUrl: `file://${dir}`,
+    storeUrl: storeUrl,
     workers: 1,
     // Slow schedule pages so the kill lands mid-discovery; only the first weeks are played,
     // so few box scores follow.

@@ -4,15 +4,14 @@
  * generated; enqueueing the season again changes nothing.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { openStore } from '../../../src/store/open-store.ts';
 import { createTestDatabase } from '../../helpers/pg-database.ts';
-import { type System, startSystem } from '../../helpers/system.ts';
+import { type System, startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;
 const TIMEOUT = 8 * 60_000;
@@ -42,9 +41,8 @@ async function assertReenqueueIsNoop(sys: System): Promise<void> {
 
 describe('a full season end to end', { timeout: TIMEOUT + 60_000 }, () => {
   test('file store: every listed game stored once, values as generated, re-enqueue is a no-op', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nba-e2e-file-'));
-    after(() => rmSync(dir, { recursive: true, force: true }));
-    const sys = await runSeason(`file://${dir}`);
+    const { dir, url: storeUrl } = tempFileStore('nba-e2e-file-');
+    const sys = await runSeason(storeUrl);
     try {
       const truth = sys.site.groundTruth(SEASON).games.filter((g) => g.played);
       assert.ok(
@@ -54,7 +52,7 @@ describe('a full season end to end', { timeout: TIMEOUT + 60_000 }, () => {
       const files = readdirSync(join(dir, String(SEASON), 'boxscores')).filter((f) => f.endsWith('.json'));
       assert.deepEqual(files.map((f) => f.replace(/\.json$/, '')).sort(), truth.map((g) => g.gameId).sort());
 
-      const store = await openStore(`file://${dir}`);
+      const store = await openStore(storeUrl);
       try {
         const schedule = await store.readSchedule(SEASON);
         assert.equal(schedule.length, sys.site.groundTruth(SEASON).games.length);

@@ -4,26 +4,22 @@
  * scores, counted at the replay site.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { openStore } from '../../../src/store/open-store.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { startSystem } from '../../helpers/system.ts';
+import { startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;
 
 test('refreshing an ongoing season fetches only what changed', { timeout: 240_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nba-refresh-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const { url: storeUrl } = tempFileStore('nba-refresh-');
   const sys = await startSystem({
     seasons: [SEASON],
-    storeUrl: `file://${dir}`,
+    storeUrl: storeUrl,
     workers: 2,
     asOf: '2017-10-25',
   });
-  const cli = (...args: string[]) => runCli(args, { REDIS_URL: sys.redis.url, STORE_URL: `file://${dir}` });
+  const cli = (...args: string[]) => runCli(args, { REDIS_URL: sys.redis.url, STORE_URL: storeUrl });
   try {
     await sys.enqueue();
     await sys.waitForSeasons([SEASON], 120_000);
@@ -31,7 +27,7 @@ test('refreshing an ongoing season fetches only what changed', { timeout: 240_00
       .groundTruth(SEASON)
       .games.filter((g) => g.played)
       .map((g) => g.gameId);
-    const store = await openStore(`file://${dir}`);
+    const store = await openStore(storeUrl);
     after(() => store.close());
     const schedule = await store.readSchedule(SEASON);
     assert.equal(

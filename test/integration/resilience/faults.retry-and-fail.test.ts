@@ -4,25 +4,21 @@
  * with ERR_PARSE, without retry, and their raw page is kept.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { codeOfReason } from '../../../src/queue/failure-policy.ts';
 import { readStatus } from '../../../src/queue/status.ts';
 import { openStore } from '../../../src/store/open-store.ts';
-import { startSystem } from '../../helpers/system.ts';
+import { startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;
 
 test('transient faults are retried; changed layouts fail for good with their page kept', {
   timeout: 240_000,
 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nba-faults-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const { url: storeUrl } = tempFileStore('nba-faults-');
   const sys = await startSystem({
     seasons: [SEASON],
-    storeUrl: `file://${dir}`,
+    storeUrl: storeUrl,
     workers: 2,
     asOf: '2017-11-01',
     faults: {
@@ -51,7 +47,7 @@ test('transient faults are retried; changed layouts fail for good with their pag
       'faults were injected',
     );
 
-    const store = await openStore(`file://${dir}`);
+    const store = await openStore(storeUrl);
     try {
       const stored = await store.storedBoxScoreIds(SEASON);
       assert.deepEqual(

@@ -4,27 +4,18 @@
  * host's jobs instead of burning their attempts; a block holds every worker off the host.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createHostStateStore } from '../../../src/fetch/host-state.ts';
-import { startSystem } from '../../helpers/system.ts';
+import { startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;
-
-function tempStore(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nba-host-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return `file://${dir}`;
-}
 
 describe('host protection', { timeout: 300_000 }, () => {
   test('429 with Retry-After pauses the queue: no attempt used, never blocked', async () => {
     const sys = await startSystem({
       seasons: [SEASON],
-      storeUrl: tempStore(),
+      storeUrl: tempFileStore('nba-host-').url,
       workers: 2,
       asOf: '2017-10-25',
       // The site allows 8 requests per 4 s window (2/s) and blocks a client after 3 429s in a
@@ -53,7 +44,7 @@ describe('host protection', { timeout: 300_000 }, () => {
   test('the breaker opens on 5xx, holds the jobs without using attempts, and closes after a good probe', async () => {
     const sys = await startSystem({
       seasons: [SEASON],
-      storeUrl: tempStore(),
+      storeUrl: tempFileStore('nba-host-').url,
       workers: 2,
       asOf: '2017-10-25',
       env: {
@@ -98,7 +89,7 @@ describe('host protection', { timeout: 300_000 }, () => {
   test('a block (403) holds every worker off the host for the backoff, then the crawl resumes', async () => {
     const sys = await startSystem({
       seasons: [SEASON],
-      storeUrl: tempStore(),
+      storeUrl: tempFileStore('nba-host-').url,
       workers: 2,
       asOf: '2017-10-25',
       // The site blocks at once when its limit is passed, for 3 s; we hold off for 4 s.

@@ -3,21 +3,18 @@
  * at the deadline, not when the slow body would have ended) and is retried like any timeout.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { openStore } from '../../../src/store/open-store.ts';
-import { startSystem } from '../../helpers/system.ts';
+import { test } from 'node:test';
+import { startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;
 
 test('a job past its deadline stops its I/O and is retried', { timeout: 240_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nba-timeout-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const { url: storeUrl } = tempFileStore('nba-timeout-');
   const sys = await startSystem({
     seasons: [SEASON],
-    storeUrl: `file://${dir}`,
+    storeUrl: storeUrl,
     workers: 2,
     asOf: '2017-10-25',
     faults: { kinds: ['boxscore'], seed: 3, slowBody: { rate: 0.3, durationMs: 10_000, chunks: 20 } },
@@ -58,12 +55,7 @@ test('a job past its deadline stops its I/O and is retried', { timeout: 240_000 
       .groundTruth(SEASON)
       .games.filter((g) => g.played)
       .map((g) => g.gameId);
-    const store = await openStore(`file://${dir}`);
-    try {
-      assert.deepEqual([...(await store.storedBoxScoreIds(SEASON))].sort(), played.sort());
-    } finally {
-      await store.close();
-    }
+    assert.deepEqual(await sys.storedBoxScores(SEASON), played.sort());
   } finally {
     await sys.stop();
   }

@@ -3,28 +3,23 @@
  * every worker, retry-failed re-drives exactly the jobs asked for, resume lets them run.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openStore } from '../../../src/store/open-store.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { startSystem } from '../../helpers/system.ts';
+import { startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;
 
 test('status, pause, retry-failed and resume', { timeout: 240_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nba-operator-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const { url: storeUrl } = tempFileStore('nba-operator-');
   const sys = await startSystem({
     seasons: [SEASON],
-    storeUrl: `file://${dir}`,
+    storeUrl: storeUrl,
     workers: 2,
     asOf: '2017-10-25',
     faults: { layoutChange: { rate: 0.15 } },
   });
-  const cli = (...args: string[]) => runCli(args, { REDIS_URL: sys.redis.url, STORE_URL: `file://${dir}` });
+  const cli = (...args: string[]) => runCli(args, { REDIS_URL: sys.redis.url, STORE_URL: storeUrl });
   try {
     await sys.enqueue();
     await sys.waitForSeasons([SEASON], 120_000);
@@ -78,12 +73,7 @@ test('status, pause, retry-failed and resume', { timeout: 240_000 }, async () =>
       await sleep(200);
     assert.equal(await sys.queue.getFailedCount(), 0);
 
-    const store = await openStore(`file://${dir}`);
-    try {
-      assert.deepEqual([...(await store.storedBoxScoreIds(SEASON))].sort(), [...played].sort());
-    } finally {
-      await store.close();
-    }
+    assert.deepEqual(await sys.storedBoxScores(SEASON), [...played].sort());
     const final = await cli('status');
     assert.doesNotMatch(final.stdout, /failed for good/);
     assert.match(final.stdout, new RegExp(`box scores ${played.length}/${played.length}(,|$)`, 'm'));

@@ -4,23 +4,21 @@
  * window at the server, and reach at least 90 % of the budget.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startSystem } from '../../helpers/system.ts';
+import { startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const BUDGET = 60;
 const WINDOW = 60_000;
 const RUN_MS = 80_000;
 
 test('four worker processes share one host budget', { timeout: 180_000 }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'nba-polite-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const { url: storeUrl } = tempFileStore('nba-polite-');
   const sys = await startSystem({
     seasons: [2018],
-    storeUrl: `file://${dir}`,
+    storeUrl: storeUrl,
     workers: 4,
     env: { HOST_RATE_LIMITS: `127.0.0.1=${BUDGET}`, WORKER_CONCURRENCY: '3', HOST_MAX_ACTIVE_JOBS: '6' },
   });

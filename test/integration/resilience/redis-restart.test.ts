@@ -3,24 +3,19 @@
  * ride it out and finish without a human; no job is lost, nothing is left active.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readStatus } from '../../../src/queue/status.ts';
-import { openStore } from '../../../src/store/open-store.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { startSystem } from '../../helpers/system.ts';
+import { startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;
 
 test('a Redis restart mid-crawl loses nothing and needs nobody', { timeout: 300_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nba-redis-restart-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const { url: storeUrl } = tempFileStore('nba-redis-restart-');
   const sys = await startSystem({
     seasons: [SEASON],
-    storeUrl: `file://${dir}`,
+    storeUrl: storeUrl,
     workers: 2,
     asOf: '2017-11-10',
     faults: { kinds: ['boxscore'], latency: { fixedMs: 150 } },
@@ -29,7 +24,7 @@ test('a Redis restart mid-crawl loses nothing and needs nobody', { timeout: 300_
     // The producer, as a user runs it, following the season to the end.
     const producer = runCli(
       ['enqueue', String(SEASON), '--follow'],
-      { REDIS_URL: sys.redis.url, STORE_URL: `file://${dir}` },
+      { REDIS_URL: sys.redis.url, STORE_URL: storeUrl },
       240_000,
     );
     let done = 0;
@@ -55,12 +50,7 @@ test('a Redis restart mid-crawl loses nothing and needs nobody', { timeout: 300_
       .groundTruth(SEASON)
       .games.filter((g) => g.played)
       .map((g) => g.gameId);
-    const store = await openStore(`file://${dir}`);
-    try {
-      assert.deepEqual([...(await store.storedBoxScoreIds(SEASON))].sort(), played.sort());
-    } finally {
-      await store.close();
-    }
+    assert.deepEqual(await sys.storedBoxScores(SEASON), played.sort());
     assert.ok(sys.pool.running.length === 2, 'both workers are still running');
   } finally {
     await sys.stop();

@@ -4,15 +4,12 @@
  * them back at once when they outlast the shutdown budget; either way nothing is lost.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { hostname } from 'node:os';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job } from 'bullmq';
 import type { WorkerProcess } from '../../../src/services/worker-processes.ts';
-import { openStore } from '../../../src/store/open-store.ts';
-import { type System, startSystem } from '../../helpers/system.ts';
+import { type System, startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;
 
@@ -32,7 +29,7 @@ async function activeJobsOf(sys: System, w: WorkerProcess, n: number): Promise<J
   throw new Error(`worker ${nameOf(w)} never ran ${n} jobs`);
 }
 
-async function assertAllStored(sys: System, dir: string): Promise<void> {
+async function assertAllStored(sys: System): Promise<void> {
   // The slow pages did their job; let the rest of the season go fast.
   sys.site.setFaults(null);
   const [season] = await sys.waitForSeasons([SEASON], 200_000);
@@ -42,26 +39,15 @@ async function assertAllStored(sys: System, dir: string): Promise<void> {
     .groundTruth(SEASON)
     .games.filter((g) => g.played)
     .map((g) => g.gameId);
-  const store = await openStore(`file://${dir}`);
-  try {
-    assert.deepEqual([...(await store.storedBoxScoreIds(SEASON))].sort(), played.sort());
-  } finally {
-    await store.close();
-  }
-}
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nba-worker-loss-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  assert.deepEqual(await sys.storedBoxScores(SEASON), played.sort());
 }
 
 describe('losing a worker', { timeout: 300_000 }, () => {
   test('SIGKILL: its jobs run again elsewhere within 10 s', async (t) => {
-    const dir = tempDir();
+    const { url: storeUrl } = tempFileStore('nba-worker-loss-');
     const sys = await startSystem({
       seasons: [SEASON],
-      storeUrl: `file://${dir}`,
+      storeUrl,
       workers: 2,
       asOf: '2017-10-25',
       // Slow pages keep jobs running at the kill; short enough that the survivor soon has a free slot.
@@ -91,17 +77,17 @@ describe('losing a worker', { timeout: 300_000 }, () => {
         `orphaned jobs restarted after ${recovery.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}`,
       );
       assert.ok(worst < 10_000, `every orphaned job restarted within 10 s (worst ${worst} ms)`);
-      await assertAllStored(sys, dir);
+      await assertAllStored(sys);
     } finally {
       await sys.stop();
     }
   });
 
   test('SIGTERM: running jobs finish in the budget; the worker exits 0; nothing is redone', async () => {
-    const dir = tempDir();
+    const { url: storeUrl } = tempFileStore('nba-worker-loss-');
     const sys = await startSystem({
       seasons: [SEASON],
-      storeUrl: `file://${dir}`,
+      storeUrl,
       workers: 2,
       asOf: '2017-10-25',
       faults: { kinds: ['boxscore'], latency: { fixedMs: 2_500 } },
@@ -121,17 +107,17 @@ describe('losing a worker', { timeout: 300_000 }, () => {
         const path = `/boxscores/${(job.data as { gameId: string }).gameId}.html`;
         assert.equal(sys.site.stats().log.filter((r) => r.path === path).length, 1, `${path} fetched once`);
       }
-      await assertAllStored(sys, dir);
+      await assertAllStored(sys);
     } finally {
       await sys.stop();
     }
   });
 
   test('SIGTERM with jobs longer than the budget: handed back at once, no attempt used', async () => {
-    const dir = tempDir();
+    const { url: storeUrl } = tempFileStore('nba-worker-loss-');
     const sys = await startSystem({
       seasons: [SEASON],
-      storeUrl: `file://${dir}`,
+      storeUrl,
       workers: 2,
       asOf: '2017-10-25',
       faults: { kinds: ['boxscore'], latency: { fixedMs: 5_000 } },
@@ -156,7 +142,7 @@ describe('losing a worker', { timeout: 300_000 }, () => {
         assert.equal(j?.attemptsMade ?? 0, 0, `${job.id}: no attempt used`);
       }
       // JOB_ATTEMPTS=1: had the hand-back used an attempt, these jobs would have failed for good.
-      await assertAllStored(sys, dir);
+      await assertAllStored(sys);
     } finally {
       await sys.stop();
     }
