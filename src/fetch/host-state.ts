@@ -34,6 +34,11 @@ export interface HostStateStore {
   readAll(): Promise<HostStatus[]>;
 }
 
+/** A host nobody reported anything about: breaker closed, no hold. */
+export function quietHost(host: string): HostStatus {
+  return { host, breaker: 'closed', breakerChangedAt: null, holdUntil: 0, holdKind: null, holdReason: null };
+}
+
 export function hostStateKey(prefix: string): string {
   return `${prefix}:hosts`;
 }
@@ -63,14 +68,7 @@ export function createHostStateStore(redis: RedisClient, prefix: string): HostSt
       const entry = (host: string): HostStatus => {
         let h = hosts.get(host);
         if (!h) {
-          h = {
-            host,
-            breaker: 'closed',
-            breakerChangedAt: null,
-            holdUntil: 0,
-            holdKind: null,
-            holdReason: null,
-          };
+          h = quietHost(host);
           hosts.set(host, h);
         }
         return h;

@@ -10,6 +10,7 @@
  * are exported once for the whole system by `nba-scraper exporter`, never by the workers, so that
  * sums and autoscaling are right. `season` labels are bounded: one value per season (1947 on).
  */
+import { JOB_STATES } from '../queue/status.ts';
 
 export const METRIC_PREFIX = 'nba_scraper_';
 
@@ -98,16 +99,8 @@ export const STORE_OPERATIONS = [
   'archivePage',
 ] as const;
 
-/** Season job states exported by `nba_scraper_season_state` (BullMQ job states). */
-export const SEASON_STATES = [
-  'waiting',
-  'prioritized',
-  'active',
-  'delayed',
-  'waiting-children',
-  'completed',
-  'failed',
-] as const;
+/** Season job states exported by `nba_scraper_season_state`: the BullMQ job states. */
+export const SEASON_STATES = JOB_STATES;
 
 const DURATION_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const JOB_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900];

@@ -5,7 +5,7 @@
  * and Redis's memory use.
  */
 import type { Queue } from 'bullmq';
-import type { HostStateStore, HostStatus } from '../fetch/host-state.ts';
+import { type HostStateStore, type HostStatus, quietHost } from '../fetch/host-state.ts';
 import { type QueueStatus, readStatus } from '../queue/status.ts';
 import type { RedisClient } from '../redis/connection.ts';
 
@@ -43,15 +43,7 @@ export async function readSystemSnapshot(opts: {
   ]);
   const byHost = new Map(hosts.map((h) => [h.host, h]));
   for (const host of opts.knownHosts) {
-    if (!byHost.has(host))
-      byHost.set(host, {
-        host,
-        breaker: 'closed',
-        breakerChangedAt: null,
-        holdUntil: 0,
-        holdKind: null,
-        holdReason: null,
-      });
+    if (!byHost.has(host)) byHost.set(host, quietHost(host));
   }
   return {
     at,
