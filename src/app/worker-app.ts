@@ -4,6 +4,7 @@
  * everything it knows lives in Redis and the store.
  */
 import { hostname } from 'node:os';
+import { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import { BreakerOpenError } from '../errors/breaker-open-error.ts';
 import { createHostBreaker } from '../fetch/host-breaker.ts';
@@ -29,6 +30,13 @@ export interface WorkerAppOptions {
   logger: Logger;
   redis: RedisTarget;
   concurrency: number;
+  /**
+   * Collect metrics (default true). Off, /metrics serves an empty registry and nothing is timed
+   * or counted: benchmarks turn it off to measure what the metrics cost.
+   */
+  metrics?: boolean;
+  /** Per-page checkpoints of season jobs (default true; benchmarks turn them off). */
+  checkpoints?: boolean;
 }
 
 export async function runWorker(opts: WorkerAppOptions): Promise<void> {
@@ -44,14 +52,14 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
     );
   }
 
-  const metrics = createWorkerMetrics(createMetricsRegistry('worker'));
+  const metrics = opts.metrics === false ? null : createWorkerMetrics(createMetricsRegistry('worker'));
   // /metrics, /healthz, /readyz first: a port already taken stops the worker before it takes jobs.
   // Liveness also needs the BullMQ worker loop to run until shutdown.
   let service: WorkerService | undefined;
   const health = await startProcessHealth({
     config,
     logger,
-    registry: metrics.registry,
+    registry: metrics?.registry ?? new Registry(),
     redis: connection,
     loop: {
       name: 'worker-loop',
@@ -79,7 +87,7 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
     totalTimeoutMs: config.fetchTotalTimeoutMs,
   });
   const host = http.host;
-  metrics.init({
+  metrics?.init({
     queue: queueName(DEFAULT_SOURCE.id),
     host,
     concurrency: opts.concurrency,
@@ -102,21 +110,22 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
     resetTimeoutMs: config.breakerResetMs,
     onStateChange: (state) => {
       hostLog[state === 'open' ? 'error' : 'warn']({ breaker: state }, `circuit breaker ${state}`);
-      metrics.breakerChanged(host, state);
+      metrics?.breakerChanged(host, state);
       hostState.reportBreaker(host, state).catch(() => {});
     },
   });
-  const fetcher = createSourceFetcher({ http, budget, breaker, hostState, observer: metrics.fetchObserver });
+  const fetcher = createSourceFetcher({ http, budget, breaker, hostState, observer: metrics?.fetchObserver });
 
   service = startWorkerService({
     config,
     logger,
-    site: instrumentSite(DEFAULT_SOURCE, metrics),
+    site: metrics ? instrumentSite(DEFAULT_SOURCE, metrics) : DEFAULT_SOURCE,
     fetcher,
-    store: instrumentStore(store, metrics),
+    store: metrics ? instrumentStore(store, metrics) : store,
     connection,
-    metrics,
+    metrics: metrics ?? undefined,
     concurrency: opts.concurrency,
+    checkpoints: opts.checkpoints,
     name: `${hostname()}:${process.pid}`,
     globalConcurrency: requestsPerMinute === null ? null : config.hostMaxActiveJobs,
     hooks: {

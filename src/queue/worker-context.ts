@@ -16,4 +16,9 @@ export interface WorkerContext {
   readonly store: Store;
   readonly queue: Queue;
   readonly logger: Logger;
+  /**
+   * Season jobs checkpoint after every schedule page (default true). Only benchmarks turn it off,
+   * to measure what it costs; the checkpoint that ends the fan-out is always written.
+   */
+  readonly checkpoints?: boolean;
 }

@@ -51,6 +51,8 @@ export interface WorkerServiceOptions {
   hooks?: Partial<FailureHooks>;
   /** Job metrics (outcomes, durations, stalled recoveries); none when absent. */
   metrics?: WorkerMetrics;
+  /** Per-page checkpoints of season jobs (default true; benchmarks turn them off). */
+  checkpoints?: boolean;
 }
 
 export interface WorkerService {
@@ -75,6 +77,7 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
     store: opts.store,
     queue,
     logger,
+    checkpoints: opts.checkpoints ?? true,
   };
   const hooks: FailureHooks = {
     pauseQueue: opts.hooks?.pauseQueue ?? ((ms) => queue.rateLimit(ms)),

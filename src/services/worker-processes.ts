@@ -27,6 +27,11 @@ export interface WorkerPoolOptions {
   logDir: string;
   /** Extra CLI arguments after `worker` (e.g. `--concurrency 4`). */
   args?: string[];
+  /**
+   * Node's arguments for each process, in place of `<cli> worker <args>` (benchmarks: Node flags
+   * such as `--cpu-prof`, or another entry script).
+   */
+  argv?: string[];
 }
 
 export class WorkerPool {
@@ -53,7 +58,8 @@ export class WorkerPool {
     const index = ++this.#next;
     const logFile = join(this.#opts.logDir, `worker-${index}.log`);
     const log: WriteStream = createWriteStream(logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [cliEntry(), 'worker', ...(this.#opts.args ?? [])], {
+    const argv = this.#opts.argv ?? [cliEntry(), 'worker', ...(this.#opts.args ?? [])];
+    const child = spawn(process.execPath, argv, {
       env: this.#opts.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,0 +1,79 @@
+/**
+ * The limit: one process, a fixed number of lanes, each taking the next box score and running the
+ * exact per-page work a worker's box score job does (`processBoxScore`: fetch with our HTTP client,
+ * archive the raw page, parse with our parser, upsert into our store) — without BullMQ, without
+ * the politeness budget, hold check and breaker, without metrics and logging.
+ *
+ *   node bench/contenders/raw-loop.ts '<json: {baseUrl, storeDir, concurrency, itemsFile}>'
+ *
+ * Prints one JSON line: { pages, errors, startedAt, endedAt, cpuSeconds, peakRssMb }.
+ */
+import { readFileSync } from 'node:fs';
+import type { Job } from 'bullmq';
+import { loadConfig } from '../../src/config.ts';
+import { createHttpClient } from '../../src/fetch/http-client.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import { processBoxScore } from '../../src/queue/boxscore-processor.ts';
+import type { BoxScoreJobData } from '../../src/queue/job-types.ts';
+import type { WorkerContext } from '../../src/queue/worker-context.ts';
+import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { peakRssMb } from '../lib/procfs.ts';
+import type { BoxScoreItem } from '../lib/site.ts';
+
+const args = JSON.parse(process.argv[2] ?? '{}') as {
+  baseUrl: string;
+  storeDir: string;
+  concurrency: number;
+  itemsFile: string;
+};
+const items = JSON.parse(readFileSync(args.itemsFile, 'utf8')) as BoxScoreItem[];
+const config = loadConfig({ SOURCE_BASE_URL: args.baseUrl, STORE_URL: `file://${args.storeDir}` });
+const http = createHttpClient({
+  baseUrl: config.sourceBaseUrl,
+  userAgent: config.userAgent,
+  connectTimeoutMs: config.fetchConnectTimeoutMs,
+  responseTimeoutMs: config.fetchResponseTimeoutMs,
+  totalTimeoutMs: config.fetchTotalTimeoutMs,
+});
+const store = await openStore(config.storeUrl);
+const ctx = {
+  config,
+  site: DEFAULT_SOURCE,
+  fetcher: http,
+  store,
+  logger: createLogger({ level: 'silent' }),
+} as Omit<WorkerContext, 'queue'> as WorkerContext;
+
+let next = 0;
+let pages = 0;
+let errors = 0;
+const cpu0 = process.cpuUsage();
+const startedAt = Date.now();
+const lane = async (): Promise<void> => {
+  while (next < items.length) {
+    const item = items[next++]!;
+    try {
+      await processBoxScore(ctx, { data: item } as Job<BoxScoreJobData>, undefined);
+      pages++;
+    } catch (err) {
+      errors++;
+      process.stderr.write(`${item.path}: ${(err as Error).message}\n`);
+    }
+  }
+};
+await Promise.all(Array.from({ length: args.concurrency }, lane));
+const endedAt = Date.now();
+const cpu = process.cpuUsage(cpu0);
+http.close();
+await store.close();
+process.stdout.write(
+  `${JSON.stringify({
+    pages,
+    errors,
+    startedAt,
+    endedAt,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    peakRssMb: peakRssMb(process.pid),
+  })}\n`,
+);

@@ -1,0 +1,109 @@
+/** The replay site in a child process (site-child.ts), driven over IPC. */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { SeasonGroundTruth } from '../../src/replay/content.ts';
+import type { FaultConfig } from '../../src/replay/faults.ts';
+import type { ReplayStatsSnapshot, StatsQuery } from '../../src/replay/request-stats.ts';
+
+export type SiteRequest = { id: number } & (
+  | { op: 'stats'; query?: StatsQuery }
+  | { op: 'resetStats' }
+  | { op: 'setFaults'; faults: FaultConfig | null }
+  | { op: 'groundTruth'; season: number }
+  | { op: 'warm'; paths: string[] }
+  | { op: 'close' }
+);
+
+export interface SiteResponse {
+  id: number;
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+}
+
+type Op = SiteRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export interface BenchSite {
+  readonly url: string;
+  readonly pid: number;
+  stats(query?: StatsQuery): Promise<ReplayStatsSnapshot>;
+  resetStats(): Promise<void>;
+  setFaults(faults: FaultConfig | null): Promise<void>;
+  groundTruth(season: number): Promise<SeasonGroundTruth>;
+  /** Requests every path once (so it is rendered and cached), then resets the stats. */
+  warm(paths: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBenchSite(opts: { seasons: number[]; asOf?: string | null }): Promise<BenchSite> {
+  const child = fork(
+    fileURLToPath(new URL('./site-child.ts', import.meta.url)),
+    [JSON.stringify({ seasons: opts.seasons, asOf: opts.asOf ?? null })],
+    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' },
+  );
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.on('message', (msg: SiteResponse) => {
+    const p = pending.get(msg.id);
+    if (!p) return;
+    pending.delete(msg.id);
+    if (msg.ok) p.resolve(msg.result);
+    else p.reject(new Error(`replay site: ${msg.error}`));
+  });
+  child.once('exit', (code) => {
+    for (const p of pending.values()) p.reject(new Error(`replay site exited (${code})`));
+    pending.clear();
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    pending.set(0, { resolve: (v) => resolve(v as string), reject });
+  });
+  const call = <T>(req: Op): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: (v) => resolve(v as T), reject });
+      child.send({ id, ...req });
+    });
+  return {
+    url,
+    pid: child.pid!,
+    stats: (query) => call({ op: 'stats', query }),
+    resetStats: () => call({ op: 'resetStats' }),
+    setFaults: (faults) => call({ op: 'setFaults', faults }),
+    groundTruth: (season) => call({ op: 'groundTruth', season }),
+    warm: (paths) => call({ op: 'warm', paths }),
+    async close() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await call({ op: 'close' }).catch(() => {});
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Paths of every page the season pipeline reads: season page, month pages, box scores, totals. */
+export function seasonPaths(truth: SeasonGroundTruth): { all: string[]; boxScores: BoxScoreItem[] } {
+  const boxScores = boxScoreItems(truth);
+  return {
+    all: [
+      `/leagues/NBA_${truth.season}_games.html`,
+      ...truth.months.map((m) => m.path),
+      `/leagues/NBA_${truth.season}_totals.html`,
+      ...boxScores.map((b) => b.path),
+    ],
+    boxScores,
+  };
+}
+
+export interface BoxScoreItem {
+  season: number;
+  gameId: string;
+  path: string;
+}
+
+export function boxScoreItems(truth: SeasonGroundTruth): BoxScoreItem[] {
+  return truth.games
+    .filter((g) => g.played && g.boxScorePath !== null)
+    .map((g) => ({ season: truth.season, gameId: g.gameId, path: g.boxScorePath! }));
+}
