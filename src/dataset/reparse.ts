@@ -1,8 +1,11 @@
 /**
  * Rebuilds a season's records from the raw page archive with the current parsers: no network
- * request. Each archived URL's newest page is parsed again and upserted, so running it twice
- * changes nothing. The tool for applying a parser fix to a site that allows 20 requests a minute.
+ * request. Each archived URL's newest page is parsed again and upserted, then the game types the
+ * schedule pages did not give are inferred again as the season job does, so running it twice
+ * changes nothing and gives what a crawl gives. The tool for applying a parser fix to a site that
+ * allows 20 requests a minute.
  */
+import { inferGameTypes } from '../domain/game-types.ts';
 import { isScraperError } from '../errors/scraper-error.ts';
 import type { SourceSite } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
@@ -14,6 +17,8 @@ export interface ReparseResult {
   schedulePages: number;
   boxScores: number;
   totalsPages: number;
+  /** Games whose type the schedule pages did not give and that got an inferred one. */
+  gameTypesFilled: number;
   /** Pages that still do not parse, with the reason (code + message). */
   failures: { url: string; reason: string }[];
 }
@@ -33,6 +38,7 @@ export async function reparseSeason(store: Store, site: SourceSite, season: numb
     schedulePages: 0,
     boxScores: 0,
     totalsPages: 0,
+    gameTypesFilled: 0,
     failures: [],
   };
   for await (const page of store.latestRawPages(season)) {
@@ -57,5 +63,7 @@ export async function reparseSeason(store: Store, site: SourceSite, season: numb
       result.failures.push({ url: page.url, reason });
     }
   }
+  const inferred = inferGameTypes(await store.readSchedule(season));
+  if (inferred.size > 0) result.gameTypesFilled = await store.fillGameTypes(season, inferred);
   return result;
 }

@@ -94,6 +94,7 @@ export const STORE_OPERATIONS = [
   'upsertSchedule',
   'upsertBoxScore',
   'readSchedule',
+  'fillGameTypes',
   'storedBoxScoreIds',
   'upsertPlayerTotals',
   'archivePage',

@@ -1,11 +1,13 @@
 /**
  * The `season` job: reads the season's default schedule page (which lists its month pages),
  * then every month page, storing each page's games and checkpointing after each page in the
- * job's data, so a crashed job resumes at the next page. Then it adds one `boxscore` child per
- * played game whose box score is not stored yet, and waits for them (BullMQ waiting-children);
- * when they have all finished it completes with a summary.
+ * job's data, so a crashed job resumes at the next page. With the whole schedule stored it fills
+ * in the game types the pages did not give (domain/game-types.ts). Then it adds one `boxscore`
+ * child per played game whose box score is not stored yet, and waits for them (BullMQ
+ * waiting-children); when they have all finished it completes with a summary.
  */
 import { type Job, WaitingChildrenError } from 'bullmq';
+import { inferGameTypes } from '../domain/game-types.ts';
 import { PageNotFoundError } from '../errors/page-not-found-error.ts';
 import type { FetchedPage } from '../fetch/http-client.ts';
 import { boxScoreJobOptions } from './job-options.ts';
@@ -66,6 +68,11 @@ export async function processSeason(
     if (months.length === 0) throw new PageNotFoundError(`season ${season} lists no schedule month`);
 
     const schedule = await ctx.store.readSchedule(season);
+    const inferred = inferGameTypes(schedule);
+    if (inferred.size > 0) {
+      const filled = await ctx.store.fillGameTypes(season, inferred);
+      log.info({ inferred: inferred.size, filled }, 'game types inferred');
+    }
     const stored = await ctx.store.storedBoxScoreIds(season);
     const todo = schedule.filter(
       (g) => g.status === 'final' && g.boxScorePath !== null && !stored.has(g.gameId),

@@ -9,11 +9,12 @@
  * Every write replaces one whole file atomically (atomic-write.ts) with canonical JSON, so a
  * re-run writes the same bytes, several processes can write different games at once, and a crash
  * never leaves a partial document. Table rows are derived from the documents with rows.ts.
+ * Game types filled in later (fillGameTypes) are written into the schedule page documents.
  */
 import { open, readdir, readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BoxScore } from '../domain/box-score.ts';
-import type { ScheduleGame } from '../domain/game.ts';
+import type { GameType, ScheduleGame } from '../domain/game.ts';
 import type { PlayerSeasonTotals, SeasonPart } from '../domain/player-totals.ts';
 import { StoreError } from '../errors/store-error.ts';
 import { atomicWrite, isTempName } from './atomic-write.ts';
@@ -60,6 +61,14 @@ interface ScheduledGame {
   page: string;
 }
 
+/** A schedule page document as read, with its file and modification time (ns). */
+interface SchedulePageFile {
+  file: string;
+  name: string;
+  mtime: bigint;
+  doc: SchedulePageDoc;
+}
+
 const JSON_SUFFIX = '.json';
 const RAW_DIR = '_raw';
 const MISC = 'misc';
@@ -103,6 +112,16 @@ async function mtimeOf(file: string): Promise<bigint | null> {
   } catch (err) {
     if (isMissing(err)) return null;
     throw fsError('stat', file, err);
+  }
+}
+
+/** Sets a file's modification (and access) time to `ns`, to the microsecond. */
+async function setFileTime(file: string, ns: bigint): Promise<void> {
+  const seconds = Number(ns / 1000n) / 1e6;
+  try {
+    await utimes(file, seconds, seconds);
+  } catch (err) {
+    throw fsError('set the time of', file, err);
   }
 }
 
@@ -152,14 +171,7 @@ export class FileStore implements Store {
     const doc: SchedulePageDoc = { season, page, games: [...games] };
     await this.#write(file, doc);
     const mtime = await mtimeOf(file);
-    if (mtime !== null && mtime <= newestOther) {
-      const seconds = Number(newestOther / 1000n) / 1e6 + 0.001;
-      try {
-        await utimes(file, seconds, seconds);
-      } catch (err) {
-        throw fsError('set the time of', file, err);
-      }
-    }
+    if (mtime !== null && mtime <= newestOther) await setFileTime(file, newestOther + 1_000_000n);
   }
 
   async upsertBoxScore(box: BoxScore): Promise<void> {
@@ -167,27 +179,63 @@ export class FileStore implements Store {
     await this.#write(file, box);
   }
 
+  /** The season's schedule page documents in the order they were written: modification time, then name. */
+  async #schedulePages(season: number): Promise<SchedulePageFile[]> {
+    const dir = join(this.#seasonDir(season), 'schedule');
+    const pages: SchedulePageFile[] = [];
+    for (const name of await listNames(dir, JSON_SUFFIX)) {
+      const file = join(dir, name);
+      const mtime = await mtimeOf(file);
+      if (mtime !== null) pages.push({ file, name, mtime, doc: await readJson<SchedulePageDoc>(file) });
+    }
+    return pages.sort((a, b) => (a.mtime < b.mtime ? -1 : a.mtime > b.mtime ? 1 : byKey(a.name, b.name)));
+  }
+
   /**
    * Every game the season's schedule pages list. A game on several pages keeps the version of the
    * page written last (file modification time, then page name).
    */
   async #schedule(season: number): Promise<Map<string, ScheduledGame>> {
-    const dir = join(this.#seasonDir(season), 'schedule');
-    const pages: { mtime: bigint; name: string; doc: SchedulePageDoc }[] = [];
-    for (const name of await listNames(dir, JSON_SUFFIX)) {
-      const file = join(dir, name);
-      const mtime = await mtimeOf(file);
-      if (mtime !== null) pages.push({ mtime, name, doc: await readJson<SchedulePageDoc>(file) });
-    }
-    pages.sort((a, b) => (a.mtime < b.mtime ? -1 : a.mtime > b.mtime ? 1 : byKey(a.name, b.name)));
     const games = new Map<string, ScheduledGame>();
-    for (const p of pages) for (const game of p.doc.games) games.set(game.gameId, { game, page: p.doc.page });
+    for (const p of await this.#schedulePages(season)) {
+      for (const game of p.doc.games) games.set(game.gameId, { game, page: p.doc.page });
+    }
     return games;
   }
 
   async readSchedule(season: number): Promise<ScheduleGame[]> {
     const games = await this.#schedule(season);
     return [...games.keys()].sort(byKey).map((id) => games.get(id)!.game);
+  }
+
+  /**
+   * Sets the type in the listing a game's row comes from (the page written last); a game with a
+   * stored box score has that box score's type. A rewritten page gets its modification time back,
+   * so which page wins a game listed on several stays the same.
+   */
+  async fillGameTypes(season: number, types: ReadonlyMap<string, GameType>): Promise<number> {
+    if (types.size === 0) return 0;
+    const pages = await this.#schedulePages(season);
+    const listing = new Map<string, { page: SchedulePageFile; index: number }>();
+    for (const page of pages) {
+      for (const [index, g] of page.doc.games.entries()) listing.set(g.gameId, { page, index });
+    }
+    const boxIds = new Set(await this.#boxScoreIds(season));
+    const changed = new Set<SchedulePageFile>();
+    let filled = 0;
+    for (const [id, type] of types) {
+      const at = listing.get(id);
+      const game = at?.page.doc.games[at.index];
+      if (at === undefined || game === undefined || game.gameType !== null || boxIds.has(id)) continue;
+      at.page.doc.games[at.index] = { ...game, gameType: type };
+      changed.add(at.page);
+      filled++;
+    }
+    for (const page of changed) {
+      await this.#write(page.file, page.doc);
+      await setFileTime(page.file, page.mtime);
+    }
+    return filled;
   }
 
   async #boxScoreIds(season: number): Promise<string[]> {
@@ -317,7 +365,7 @@ export class FileStore implements Store {
     } catch (err) {
       if (!isMissing(err)) throw fsError('stat', file, err);
     }
-    const data = encodeRawPage(page.body, {
+    const data = await encodeRawPage(page.body, {
       url: page.url,
       fetchedAt: page.fetchedAt.toISOString(),
       status: page.status,

@@ -4,10 +4,11 @@
  * every row of its game in one transaction; a schedule update never erases box score columns
  * (the rule of mergeGameRows, in SQL). Raw pages go to `raw_pages` gzip-compressed.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import pg from 'pg';
 import type { BoxScore } from '../domain/box-score.ts';
-import type { ScheduleGame } from '../domain/game.ts';
+import type { GameType, ScheduleGame } from '../domain/game.ts';
 import type { PlayerSeasonTotals } from '../domain/player-totals.ts';
 import { StoreError } from '../errors/store-error.ts';
 import { type Logger, redactUrl } from '../log/logger.ts';
@@ -27,6 +28,9 @@ import {
 } from './rows.ts';
 import { boxScoreFromRows, playerTotalsFromRow, scheduleGameFromRow } from './rows-to-records.ts';
 import type { RawPage, RawPageInput, SeasonCounts, Store } from './store.ts';
+
+/** Compression off the event loop, on libuv's thread pool (see raw-page-file.ts). */
+const gzipAsync = promisify(gzip);
 
 export interface PostgresStoreOptions {
   /** Connections in the pool. Default 4: a worker writes one game at a time per job. */
@@ -245,6 +249,22 @@ export class PostgresStore implements Store {
     return rows.map(scheduleGameFromRow);
   }
 
+  async fillGameTypes(season: number, types: ReadonlyMap<string, GameType>): Promise<number> {
+    if (types.size === 0) return 0;
+    const ids = [...types.keys()].sort();
+    // A stored box score always gives a type, so a null type means the schedule's, never the box's.
+    const rows = await this.#query<{ game_id: string }>(
+      `fillGameTypes ${season}`,
+      `UPDATE games SET game_type = t.game_type
+         FROM unnest($2::text[], $3::text[]) AS t(game_id, game_type)
+        WHERE games.game_id = t.game_id AND games.season = $1
+          AND games.schedule_page IS NOT NULL AND games.game_type IS NULL
+       RETURNING games.game_id`,
+      [season, ids, ids.map((id) => types.get(id))],
+    );
+    return rows.length;
+  }
+
   async #boxScoreIds(season: number): Promise<string[]> {
     const rows = await this.#query<{ game_id: string }>(
       `list box scores of ${season}`,
@@ -370,19 +390,12 @@ export class PostgresStore implements Store {
 
   async archivePage(page: RawPageInput): Promise<void> {
     const body = Buffer.from(page.body, 'utf8');
+    const gz = await gzipAsync(body);
     await this.#query(
       `archive ${page.url}`,
       `INSERT INTO raw_pages (url, fetched_at, status, season, kind, body_gz, body_bytes)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (url, fetched_at) DO NOTHING`,
-      [
-        page.url,
-        page.fetchedAt,
-        page.status,
-        page.season ?? null,
-        page.kind ?? null,
-        gzipSync(body),
-        body.length,
-      ],
+      [page.url, page.fetchedAt, page.status, page.season ?? null, page.kind ?? null, gz, body.length],
     );
   }
 

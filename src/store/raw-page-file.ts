@@ -4,7 +4,12 @@
  * JSON, so the URL, status and kind survive without a side file.
  */
 import { createHash } from 'node:crypto';
-import { crc32, deflateRawSync, gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, deflateRaw, gunzipSync } from 'node:zlib';
+
+// Compression runs on libuv's thread pool: a 400 KB page takes milliseconds of CPU that would
+// otherwise block the worker's event loop (lock renewals, other jobs' I/O).
+const deflateRawAsync = promisify(deflateRaw);
 
 export interface RawPageMeta {
   url: string;
@@ -56,7 +61,7 @@ const FNAME = 0x08;
 const FCOMMENT = 0x10;
 
 /** Gzip of `body` with `meta` as JSON in the header comment. Same input, same bytes (mtime 0). */
-export function encodeRawPage(body: string, meta: RawPageMeta): Buffer {
+export async function encodeRawPage(body: string, meta: RawPageMeta): Promise<Buffer> {
   const data = Buffer.from(body, 'utf8');
   // The comment field is Latin-1 and NUL-terminated: escape everything outside printable ASCII.
   const json = JSON.stringify(meta).replace(
@@ -67,7 +72,7 @@ export function encodeRawPage(body: string, meta: RawPageMeta): Buffer {
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc32(data), 0);
   trailer.writeUInt32LE(data.length >>> 0, 4);
-  return Buffer.concat([header, Buffer.from(`${json}\0`, 'latin1'), deflateRawSync(data), trailer]);
+  return Buffer.concat([header, Buffer.from(`${json}\0`, 'latin1'), await deflateRawAsync(data), trailer]);
 }
 
 /** The metadata in a gzip header comment, or null when there is none (reads only the header). */

@@ -5,7 +5,7 @@
  * game id + team + period), so at-least-once job delivery gives exactly one row per fact.
  */
 import type { BoxScore } from '../domain/box-score.ts';
-import type { ScheduleGame } from '../domain/game.ts';
+import type { GameType, ScheduleGame } from '../domain/game.ts';
 import type { PlayerSeasonTotals } from '../domain/player-totals.ts';
 import type { Row, TableName } from './rows.ts';
 
@@ -53,6 +53,15 @@ export interface Store {
   upsertBoxScore(box: BoxScore): Promise<void>;
   /** Every game of the season's stored schedule, by game id (latest version of each). */
   readSchedule(season: number): Promise<ScheduleGame[]>;
+  /**
+   * Fills in the game type of the season's scheduled games whose stored type is still null (their
+   * schedule page did not say it and no box score is stored), from `types` by game id (what
+   * inferGameTypes gives). A known type is never changed, and ids the season's schedule does not
+   * list are ignored. The filled type is a schedule value like the others: storing the game's
+   * schedule page again puts back what the page says (the season job fills in again after storing
+   * its pages), and a box score's type replaces it. Returns how many games it set.
+   */
+  fillGameTypes(season: number, types: ReadonlyMap<string, GameType>): Promise<number>;
   /** Game ids of the season whose box score is stored. */
   storedBoxScoreIds(season: number): Promise<Set<string>>;
   /** Every stored box score of the season, in game id order. */

@@ -27,7 +27,8 @@ export function registerDatasetCommands(program: Command): void {
         const r = await reparseSeason(store, DEFAULT_SOURCE, opts.season);
         print(
           `${opts.season} (${seasonLabel(opts.season)}): re-parsed ${r.pages} archived page(s): ` +
-            `${r.schedulePages} schedule, ${r.boxScores} box score, ${r.totalsPages} totals`,
+            `${r.schedulePages} schedule, ${r.boxScores} box score, ${r.totalsPages} totals` +
+            (r.gameTypesFilled > 0 ? `; ${r.gameTypesFilled} game type(s) inferred` : ''),
         );
         for (const f of r.failures) print(`  still does not parse: ${f.url}: ${f.reason}`);
         if (r.pages === 0) print('  nothing archived for this season: nothing to do');
