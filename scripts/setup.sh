@@ -4,6 +4,7 @@
 #   - the OS services for the given purpose, from Debian's packages, when missing:
 #       demo: redis-server
 #       test: redis-server, postgresql, prometheus (for promtool and the end-to-end check)
+#       bench: redis-server, and the benchmark's own npm dependencies in bench/node_modules (Crawlee)
 #   - the TypeScript build in dist/.
 # Safe to run again: it only does what is missing.
 set -euo pipefail
@@ -25,6 +26,16 @@ case "$("$node_bin" --version)" in
   v24.*) ;;
   *) say "node_modules/.bin/node is not Node 24 ($("$node_bin" --version)); remove node_modules and run again"; exit 1 ;;
 esac
+
+if [ "$purpose" = bench ]; then
+  bench_stamp=bench/node_modules/.setup-stamp
+  bench_sum=$(sha256sum bench/package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$bench_stamp" ] || [ "$(cat "$bench_stamp")" != "$bench_sum" ]; then
+    say "installing the benchmark's npm dependencies (npm ci in bench/)"
+    npm ci --prefix bench --no-audit --no-fund --loglevel=error
+    echo "$bench_sum" > "$bench_stamp"
+  fi
+fi
 
 # --- OS packages ------------------------------------------------------------------------------
 have_postgres() { ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; }

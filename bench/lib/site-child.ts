@@ -17,17 +17,20 @@ const site = await createReplaySite({
   logLimit: 1_000_000,
 });
 
-async function warm(paths: string[]): Promise<void> {
+/** Requests every path once; returns each page's size in bytes. */
+async function warm(paths: string[]): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < paths.length) {
       const path = paths[next++]!;
       const res = await fetch(`${site.url}${path}`);
-      await res.arrayBuffer();
+      sizes[path] = (await res.arrayBuffer()).byteLength;
     }
   };
   await Promise.all(Array.from({ length: 4 }, lane));
   site.resetStats();
+  return sizes;
 }
 
 process.on('message', (msg: SiteRequest) => {

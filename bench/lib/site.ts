@@ -30,8 +30,11 @@ export interface BenchSite {
   resetStats(): Promise<void>;
   setFaults(faults: FaultConfig | null): Promise<void>;
   groundTruth(season: number): Promise<SeasonGroundTruth>;
-  /** Requests every path once (so it is rendered and cached), then resets the stats. */
-  warm(paths: string[]): Promise<void>;
+  /**
+   * Requests every path once (so it is rendered and cached), then resets the stats; returns each
+   * page's size in bytes.
+   */
+  warm(paths: string[]): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
 

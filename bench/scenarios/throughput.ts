@@ -43,24 +43,20 @@ export interface ThroughputOptions {
   perProcessConcurrency: number;
   /** Worker settings on top of the defaults (for before/after experiments). */
   env?: Record<string, string>;
+  /** Node arguments of our worker processes in place of `<cli> worker` (bench/lib/worker-entry.ts). */
+  argv?: string[];
   contenders?: Contender[];
 }
 
 export interface ThroughputResult {
   opts: ThroughputOptions;
   pages: number;
+  pageKb: number;
   runs: ThroughputRun[];
 }
 
 export async function runThroughput(ctx: BenchContext, opts: ThroughputOptions): Promise<ThroughputResult> {
-  const site = await startBenchSite({ seasons: [opts.season], asOf: opts.asOf });
-  try {
-    const truth = await site.groundTruth(opts.season);
-    const paths = seasonPaths(truth);
-    ctx.progress(`throughput: rendering ${paths.all.length} pages of ${opts.season} into the site's cache`);
-    await site.warm(paths.all);
-    const itemsFile = join(ctx.tmp, `items-${opts.season}.json`);
-    writeFileSync(itemsFile, JSON.stringify(paths.boxScores));
+  return withSeasonSite(ctx, opts.season, opts.asOf, async ({ site, itemsFile, pages, pageKb }) => {
     const runs: ThroughputRun[] = [];
     const contenders = opts.contenders ?? ['raw', 'ours', 'crawlee'];
     for (let rep = 0; rep < opts.reps; rep++) {
@@ -68,9 +64,7 @@ export async function runThroughput(ctx: BenchContext, opts: ThroughputOptions):
         const order = contenders.map((_, i) => contenders[(i + rep) % contenders.length]!);
         for (const contender of order) {
           const run = await measure(ctx, site, opts, { contender, processes, rep, itemsFile });
-          if (run.pages !== paths.boxScores.length) {
-            throw new Error(`${contender} stored ${run.pages} of ${paths.boxScores.length} box scores`);
-          }
+          if (run.pages !== pages) throw new Error(`${contender} stored ${run.pages} of ${pages} box scores`);
           ctx.progress(
             `  rep ${rep + 1}/${opts.reps} ${processes} proc ${contender}: ${num(run.pagesPerSecond)} pages/s`,
           );
@@ -78,13 +72,49 @@ export async function runThroughput(ctx: BenchContext, opts: ThroughputOptions):
         }
       }
     }
-    return { opts, pages: paths.boxScores.length, runs };
+    return { opts, pages, pageKb, runs };
+  });
+}
+
+export interface SeasonSite {
+  site: BenchSite;
+  /** JSON file listing the season's box score pages (what the raw loop and Crawlee fetch). */
+  itemsFile: string;
+  /** Box score pages of the season. */
+  pages: number;
+  /** Their average size, KB. */
+  pageKb: number;
+}
+
+/** A replay site serving `season`, every page of it rendered and cached up front. */
+export async function withSeasonSite<T>(
+  ctx: BenchContext,
+  season: number,
+  asOf: string | null,
+  fn: (s: SeasonSite) => Promise<T>,
+): Promise<T> {
+  const site = await startBenchSite({ seasons: [season], asOf });
+  try {
+    const truth = await site.groundTruth(season);
+    const paths = seasonPaths(truth);
+    ctx.progress(`rendering ${paths.all.length} pages of ${season} into the replay site's cache`);
+    const sizes = await site.warm(paths.all);
+    const boxBytes = paths.boxScores.reduce((a, b) => a + (sizes[b.path] ?? 0), 0);
+    const itemsFile = join(ctx.tmp, `items-${season}.json`);
+    writeFileSync(itemsFile, JSON.stringify(paths.boxScores));
+    return await fn({
+      site,
+      itemsFile,
+      pages: paths.boxScores.length,
+      pageKb: boxBytes / 1024 / Math.max(1, paths.boxScores.length),
+    });
   } finally {
     await site.close();
   }
 }
 
-async function measure(
+/** One run of one contender over the season's box scores. */
+export async function measure(
   ctx: BenchContext,
   site: BenchSite,
   opts: ThroughputOptions,
@@ -104,6 +134,7 @@ async function measure(
         processes: r.processes,
         concurrency: opts.perProcessConcurrency,
         env: opts.env,
+        argv: opts.argv,
       });
       try {
         const season = await runSeason(sys, opts.season, 600_000);
@@ -180,7 +211,7 @@ export function throughputMarkdown(result: ThroughputResult): string {
   const rows = throughputRows(result);
   const o = result.opts;
   const lines = [
-    `Season ${o.season}${o.asOf ? ` as of ${o.asOf}` : ''}: ${result.pages} box score pages (avg ~330 KB), ` +
+    `Season ${o.season}${o.asOf ? ` as of ${o.asOf}` : ''}: ${result.pages} box score pages (${num(result.pageKb, 0)} KB on average), ` +
       `${o.reps} repetition(s); our processes run WORKER_CONCURRENCY=${o.perProcessConcurrency}, the raw loop ` +
       'and Crawlee one process at the same total concurrency. Pages per second: median (min–max); ' +
       'ratios are taken between runs of the same repetition.',

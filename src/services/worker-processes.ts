@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WORKER_NODE_FLAGS } from './worker-node-flags.ts';
 
 /** Path of this build's CLI entry (src/cli/main.ts when run from source, dist/cli/main.js when built). */
 export function cliEntry(): string {
@@ -28,8 +29,8 @@ export interface WorkerPoolOptions {
   /** Extra CLI arguments after `worker` (e.g. `--concurrency 4`). */
   args?: string[];
   /**
-   * Node's arguments for each process, in place of `<cli> worker <args>` (benchmarks: Node flags
-   * such as `--cpu-prof`, or another entry script).
+   * Node's arguments for each process, in place of `<WORKER_NODE_FLAGS> <cli> worker <args>`
+   * (benchmarks: Node flags such as `--cpu-prof`, or another entry script).
    */
   argv?: string[];
 }
@@ -58,7 +59,7 @@ export class WorkerPool {
     const index = ++this.#next;
     const logFile = join(this.#opts.logDir, `worker-${index}.log`);
     const log: WriteStream = createWriteStream(logFile, { flags: 'a' });
-    const argv = this.#opts.argv ?? [cliEntry(), 'worker', ...(this.#opts.args ?? [])];
+    const argv = this.#opts.argv ?? [...WORKER_NODE_FLAGS, cliEntry(), 'worker', ...(this.#opts.args ?? [])];
     const child = spawn(process.execPath, argv, {
       env: this.#opts.env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,6 +17,7 @@ import {
 import { CHART_DIR, find, helmTemplate, type K8sObject } from '../../scripts/k8s/lib/render.ts';
 import { parseValuesDoc, undocumented } from '../../scripts/k8s/lib/values-doc.ts';
 import { SETTINGS } from '../../src/config.ts';
+import { WORKER_NODE_FLAGS } from '../../src/services/worker-node-flags.ts';
 import { APP_COMPONENTS, componentOf, podSpecOf, type Rendering, renderings } from './chart-fixtures.ts';
 
 let all: Rendering[];
@@ -150,8 +151,8 @@ describe('probes and ports', () => {
 });
 
 describe('settings', () => {
-  test('every environment variable an app container gets is a setting of src/config.ts', () => {
-    const known = new Set(appEnvNames());
+  test('every environment variable an app container gets is a setting of src/config.ts (or NODE_OPTIONS)', () => {
+    const known = new Set([...appEnvNames(), 'NODE_OPTIONS']);
     for (const r of all) {
       const cm = configMapData(r);
       for (const { o, spec } of pods(r).filter((p) => APP_COMPONENTS.includes(componentOf(p.o) ?? ''))) {
@@ -172,6 +173,23 @@ describe('settings', () => {
         }
       }
     }
+  });
+
+  test("the worker container runs with the workers' V8 flags, and no other container sets NODE_OPTIONS", () => {
+    for (const r of all) {
+      for (const { o, spec } of pods(r)) {
+        for (const c of spec.containers) {
+          const value = (c.env ?? []).find((e: { name: string }) => e.name === 'NODE_OPTIONS')?.value;
+          const where = `${r.source}: ${o.kind}/${o.metadata.name} ${c.name}`;
+          if (componentOf(o) === 'worker' && c.name === 'worker') {
+            assert.equal(value, r.values.worker.nodeOptions || undefined, where);
+          } else {
+            assert.equal(value, undefined, where);
+          }
+        }
+      }
+    }
+    assert.equal(all[0]!.values.worker.nodeOptions, WORKER_NODE_FLAGS.join(' '), 'values.yaml default');
   });
 
   test('the settings the chart leaves to values.config are exactly the rest of SETTINGS', () => {

@@ -1,0 +1,392 @@
+/**
+ * `npm run bench`: every benchmark scenario, on loopback, against the replay site, then
+ * BENCHMARKS.md (machine, versions, date, every figure, the command) and the headline block of
+ * README.md rewritten from the results. Not part of the test suite.
+ *
+ *   node bench/run.ts [--quick] [--only throughput,queue,recovery,politeness,memory,switches,parse]
+ *                     [--out BENCHMARKS.md] [--no-readme]
+ *
+ * `--quick` runs every scenario small (a part of a season, one repetition) to check the harness;
+ * its figures are not the published ones. Each scenario is bounded in time and cleans up after
+ * itself: its Redis servers, replay sites and worker processes are stopped when it ends or fails.
+ * Raw results go to .tmp/bench/results.json.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { biomeFormat } from '../scripts/lib/biome-format.ts';
+import { BENCH_DIR, createContext } from './lib/context.ts';
+import { num, percent, summarise } from './lib/stats.ts';
+import { type MemoryResult, memoryAt, memoryMarkdown, runMemory } from './scenarios/memory.ts';
+import {
+  type PolitenessResult,
+  politenessHeadline,
+  politenessMarkdown,
+  runPoliteness,
+} from './scenarios/politeness.ts';
+import {
+  type QueueOverheadResult,
+  queueOverheadMarkdown,
+  runQueueOverhead,
+} from './scenarios/queue-overhead.ts';
+import { type RecoveryResult, recoveryMarkdown, runRecovery } from './scenarios/recovery.ts';
+import { runSwitches, type SwitchesResult, switchesMarkdown } from './scenarios/switches.ts';
+import {
+  runThroughput,
+  type ThroughputResult,
+  throughputHeadline,
+  throughputMarkdown,
+} from './scenarios/throughput.ts';
+
+const SCENARIOS = ['throughput', 'queue', 'recovery', 'politeness', 'memory', 'switches', 'parse'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+const ROOT = join(BENCH_DIR, '..');
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
+    'no-readme': { type: 'boolean', default: false },
+  },
+});
+
+const only = (args.only ?? SCENARIOS.join(',')).split(',').map((s) => s.trim());
+for (const s of only) {
+  if (!(SCENARIOS as readonly string[]).includes(s)) {
+    process.stderr.write(`bench: unknown scenario "${s}"; choose from ${SCENARIOS.join(', ')}\n`);
+    process.exit(2);
+  }
+}
+const wanted = (s: Scenario): boolean => only.includes(s);
+const quick = args.quick;
+
+/** A season of box scores: all of 2017-18, or its first weeks when quick. */
+const SEASON = 2018;
+const AS_OF = quick ? '2017-11-10' : null;
+
+interface Results {
+  startedAt: string;
+  seconds?: number;
+  throughput?: ThroughputResult;
+  queue?: QueueOverheadResult;
+  recovery?: RecoveryResult;
+  politeness?: PolitenessResult;
+  memory?: MemoryResult;
+  switches?: SwitchesResult;
+  parse?: string;
+}
+
+async function main(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'nba-bench-'));
+  const ctx = createContext(quick, tmp);
+  const results: Results = { startedAt: new Date().toISOString() };
+  const t0 = Date.now();
+  try {
+    if (wanted('throughput')) {
+      ctx.progress('throughput: raw loop vs our workers vs Crawlee');
+      results.throughput = await runThroughput(ctx, {
+        season: SEASON,
+        asOf: AS_OF,
+        reps: quick ? 1 : 3,
+        processes: quick ? [1, 2] : [1, 2, 4],
+        perProcessConcurrency: 4,
+      });
+    }
+    if (wanted('queue')) {
+      ctx.progress('queue overhead per job against the backlog');
+      results.queue = await runQueueOverhead(ctx, {
+        backlogs: quick ? [1, 1_000] : [1, 10, 100, 1_000, 10_000],
+        jobs: quick ? 200 : 1_000,
+        reps: quick ? 1 : 3,
+        concurrency: 4,
+      });
+    }
+    if (wanted('recovery')) {
+      ctx.progress('recovery after SIGKILL and SIGTERM');
+      results.recovery = await runRecovery(ctx, {
+        kills: quick ? 3 : 20,
+        terms: quick ? 1 : 5,
+        latencyMs: 6_000,
+        workers: 4,
+        concurrency: 4,
+        jobsPerTrial: 8,
+      });
+    }
+    if (wanted('politeness')) {
+      ctx.progress('politeness: requests per window against the budget');
+      results.politeness = await runPoliteness(ctx, {
+        processes: quick ? [1, 4] : [1, 2, 4, 8],
+        budget: 60,
+        runMs: quick ? 75_000 : 180_000,
+        windowMs: 60_000,
+        reps: quick ? 1 : 2,
+      });
+    }
+    if (wanted('memory')) {
+      ctx.progress('memory and CPU of one worker by concurrency');
+      results.memory = await runMemory(ctx, {
+        season: SEASON,
+        asOf: AS_OF,
+        concurrencies: quick ? [1, 10] : [1, 10, 50],
+        reps: quick ? 1 : 2,
+      });
+    }
+    if (wanted('switches')) {
+      ctx.progress('checkpoints and metrics on vs off');
+      results.switches = await runSwitches(ctx, {
+        season: SEASON,
+        asOf: AS_OF,
+        reps: quick ? 1 : 3,
+        concurrency: 4,
+      });
+    }
+    if (wanted('parse')) {
+      ctx.progress('parser cost per page');
+      results.parse = parseBench(quick);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  results.seconds = (Date.now() - t0) / 1000;
+
+  const rawDir = join(ROOT, '.tmp', 'bench');
+  mkdirSync(rawDir, { recursive: true });
+  writeFileSync(join(rawDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const headline = headlineLines(results);
+  writeFileSync(args.out, biomeFormat(args.out, render(results, headline)));
+  ctx.progress(`wrote ${args.out}`);
+  if (!args['no-readme'] && !quick && only.length === SCENARIOS.length) {
+    updateReadme(headline);
+    ctx.progress('updated the headline in README.md');
+  }
+  for (const line of headline) process.stdout.write(`${line}\n`);
+}
+
+function parseBench(q: boolean): string {
+  const r = spawnSync(
+    process.execPath,
+    [join(BENCH_DIR, 'parse.ts'), '--rounds', q ? '3' : '15', '--boxscores', q ? '30' : '120'],
+    { encoding: 'utf8', cwd: ROOT, timeout: 600_000 },
+  );
+  if (r.status !== 0) throw new Error(`bench/parse.ts failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+// --- rendering --------------------------------------------------------------------------------
+
+function headlineLines(r: Results): string[] {
+  const lines: string[] = [];
+  if (r.throughput) lines.push(...throughputHeadline(r.throughput).map((l) => `Throughput, ${l}.`));
+  if (r.recovery) {
+    const all = r.recovery.kills.flatMap((k) => k.recoveryMs).map((ms) => ms / 1000);
+    const s = summarise(all);
+    const redone = r.recovery.terms.reduce((a, t) => a + t.redone, 0);
+    lines.push(
+      `Recovery after SIGKILL: median ${num(s.median)} s (max ${num(s.max)} s) until a killed worker's jobs run ` +
+        `elsewhere, over ${r.recovery.kills.length} kills; after SIGTERM ${redone} pages redone.`,
+    );
+  }
+  if (r.politeness) lines.push(`Politeness: ${politenessHeadline(r.politeness)}.`);
+  if (r.memory) lines.push(`Memory: peak RSS ${num(memoryAt(r.memory, 10), 0)} MB at WORKER_CONCURRENCY 10.`);
+  if (r.queue) {
+    const at = (b: number) =>
+      summarise(r.queue!.runs.filter((m) => m.backlog === b).map((m) => m.roundTripsPerJob)).median;
+    const backlogs = r.queue.opts.backlogs;
+    const lo = backlogs[0]!;
+    const hi = backlogs.at(-1)!;
+    lines.push(
+      `Queue cost: ${num(at(lo), 1)} Redis round trips per job with ${lo} job queued, ${num(at(hi), 1)} with ` +
+        `${hi.toLocaleString('en-US')}.`,
+    );
+  }
+  return lines;
+}
+
+function render(r: Results, headline: string[]): string {
+  const command = `npm run bench${quick ? ' -- --quick' : ''}${args.only ? ` -- --only ${args.only}` : ''}`;
+  const sections: string[] = [
+    '# Benchmarks',
+    '',
+    `Generated by \`${command}\` (bench/run.ts) on ${r.startedAt.slice(0, 10)}; the whole run took ` +
+      `${num((r.seconds ?? 0) / 60, 0)} minutes. Do not edit by hand: run it again.` +
+      (quick ? ' **Quick run: small samples, not the published figures.**' : ''),
+    '',
+    '## Headline',
+    '',
+    ...headline.map((l) => `- ${l}`),
+    '',
+    '## Machine and versions',
+    '',
+    ...machine().map((l) => `- ${l}`),
+    '',
+    'Everything runs on loopback on this one machine: the replay site (its own process, every page ' +
+      'rendered and cached before timing), a private `redis-server` per scenario, the contenders. Faults ' +
+      'are off and politeness is unlimited except where a scenario says otherwise. Our workers write to ' +
+      'the file store, as do the raw loop and Crawlee.',
+  ];
+  if (r.throughput) {
+    sections.push(
+      '',
+      '## 1. Throughput against the limit and against Crawlee',
+      '',
+      'The limit is a raw loop in one process: the same per-page work as our box score job (fetch with ' +
+        'our HTTP client, archive the raw page, parse, upsert) in N lanes, no queue, no politeness, no ' +
+        'metrics, no logs. Crawlee is `@crawlee/cheerio` CheerioCrawler with the same concurrency ' +
+        '(min = max), our parser and our store in its request handler, retries off. Ours is the product ' +
+        'as deployed: the season enqueued, its season job fans out the box score jobs. Time runs from ' +
+        'the first box score request the site sees to the last box score stored.',
+      '',
+      throughputMarkdown(r.throughput),
+    );
+  }
+  if (r.queue) {
+    sections.push(
+      '',
+      '## 2. Queue overhead per job',
+      '',
+      'A worker wired like `nba-scraper worker` whose page costs nothing (fixed page, parse result ' +
+        'reused, store discards), so what it spends is the queue and our job plumbing. Round trips are ' +
+        "counted in the worker (a pipeline counts once); Redis commands from Redis's INFO commandstats " +
+        "(commands run inside BullMQ's Lua scripts included); the benchmark's refill adds are subtracted.",
+      '',
+      queueOverheadMarkdown(r.queue),
+    );
+  }
+  if (r.recovery) {
+    sections.push(
+      '',
+      '## 3. Recovery after a crash and after a graceful stop',
+      '',
+      recoveryMarkdown(r.recovery),
+    );
+  }
+  if (r.politeness) {
+    sections.push('', '## 4. Politeness accuracy', '', politenessMarkdown(r.politeness));
+  }
+  if (r.memory) {
+    sections.push('', '## 5. Memory and CPU of one worker', '', memoryMarkdown(r.memory));
+  }
+  if (r.switches) {
+    sections.push('', '## 6. What checkpoints and metrics cost', '', switchesMarkdown(r.switches));
+  }
+  if (r.parse) {
+    sections.push(
+      '',
+      '## Parser cost',
+      '',
+      '`node bench/parse.ts`: every real page of the fixtures folder (when present) and generated pages; ' +
+        "the longest synchronous parse is what BullMQ's lock duration must stay far above.",
+      '',
+      '```text',
+      r.parse,
+      '```',
+    );
+  }
+  sections.push('', ...targetsSection(r), '', '## Reproduce', '', '```sh', command, '```', '');
+  return sections.join('\n');
+}
+
+/** The issue's targets, each with the figure that judges it. */
+function targetsSection(r: Results): string[] {
+  const rows: string[] = [];
+  const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : '**missed**');
+  if (r.throughput) {
+    const t = r.throughput;
+    const one = t.runs.filter((x) => x.processes === 1);
+    const ratio = (c: 'raw' | 'crawlee') => {
+      const a = one.filter((x) => x.contender === 'ours').sort((x, y) => x.rep - y.rep);
+      const b = one.filter((x) => x.contender === c).sort((x, y) => x.rep - y.rep);
+      return summarise(a.map((x, i) => x.pagesPerSecond / b[i]!.pagesPerSecond)).median;
+    };
+    const limit = ratio('raw');
+    rows.push(
+      `| ours within 10 % of the raw loop at one process | ${percent(limit)} | ${verdict(limit >= 0.9)} |`,
+    );
+    const perConfig = t.opts.processes.map((p) => {
+      const a = t.runs
+        .filter((x) => x.processes === p && x.contender === 'ours')
+        .sort((x, y) => x.rep - y.rep);
+      const b = t.runs
+        .filter((x) => x.processes === p && x.contender === 'crawlee')
+        .sort((x, y) => x.rep - y.rep);
+      return summarise(a.map((x, i) => x.pagesPerSecond / b[i]!.pagesPerSecond)).median;
+    });
+    rows.push(
+      `| ahead of Crawlee at equal concurrency | ${perConfig.map((x) => `${num(x, 2)}×`).join(', ')} | ` +
+        `${verdict(perConfig.every((x) => x > 1))} |`,
+    );
+  }
+  if (r.recovery) {
+    const m = summarise(r.recovery.kills.flatMap((k) => k.recoveryMs)).median / 1000;
+    rows.push(`| recovery median under 5 s | ${num(m)} s | ${verdict(m < 5)} |`);
+  }
+  if (r.politeness) {
+    const over = r.politeness.runs.some((x) => x.busiest > x.allowed);
+    const multi = r.politeness.runs.filter((x) => x.processes >= 4).map((x) => x.fullestComplete / x.allowed);
+    const low = Math.min(...multi);
+    rows.push(`| politeness never over the budget | ${over ? 'over' : 'never over'} | ${verdict(!over)} |`);
+    rows.push(
+      `| at least 95 % of the budget with 4+ processes | ${percent(low, 1)} | ${verdict(low >= 0.95)} |`,
+    );
+  }
+  if (r.memory) {
+    const rss = memoryAt(r.memory, 10);
+    rows.push(`| RSS under 200 MB at concurrency 10 | ${num(rss, 0)} MB | ${verdict(rss < 200)} |`);
+  }
+  if (rows.length === 0) return [];
+  return ['## Targets', '', '| target | measured | |', '| --- | --- | --- |', ...rows];
+}
+
+function machine(): string[] {
+  const version = (file: string): string => {
+    try {
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    } catch {
+      return 'not installed';
+    }
+  };
+  const osName = (() => {
+    try {
+      return /^PRETTY_NAME="?([^"\n]+)/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? 'Linux';
+    } catch {
+      return 'Linux';
+    }
+  })();
+  const redis = (() => {
+    try {
+      return /v=(\S+)/.exec(execFileSync('redis-server', ['--version'], { encoding: 'utf8' }))?.[1] ?? '?';
+    } catch {
+      return 'not installed';
+    }
+  })();
+  const cpu = cpus();
+  const nm = join(ROOT, 'node_modules');
+  return [
+    `CPU: ${cpu.length} × ${cpu[0]?.model ?? 'unknown'}; memory ${num(totalmem() / 1024 ** 3, 1)} GiB ` +
+      `(${num(freemem() / 1024 ** 3, 1)} GiB free at the end)`,
+    `OS: ${osName}, kernel ${release()}`,
+    `Node ${process.version}; redis-server ${redis}`,
+    `bullmq ${version(join(nm, 'bullmq/package.json'))}, ioredis ${version(join(nm, 'ioredis/package.json'))}, ` +
+      `got ${version(join(nm, 'got/package.json'))}, bottleneck ${version(join(nm, 'bottleneck/package.json'))}, ` +
+      `htmlparser2 ${version(join(nm, 'htmlparser2/package.json'))}, ` +
+      `@crawlee/cheerio ${version(join(BENCH_DIR, 'node_modules/@crawlee/cheerio/package.json'))}`,
+  ];
+}
+
+const README_START = '<!-- bench:headline:start (written by npm run bench) -->';
+const README_END = '<!-- bench:headline:end -->';
+
+function updateReadme(headline: string[]): void {
+  const file = join(ROOT, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const a = text.indexOf(README_START);
+  const b = text.indexOf(README_END);
+  if (a < 0 || b < a) throw new Error(`README.md has no ${README_START} … ${README_END} block`);
+  const block = [README_START, '', ...headline.map((l) => `- ${l}`), '', README_END].join('\n');
+  writeFileSync(file, biomeFormat(file, text.slice(0, a) + block + text.slice(b + README_END.length)));
+}
+
+await main();

@@ -1,0 +1,108 @@
+/**
+ * Scenario 5, memory and CPU: one worker process (`nba-scraper worker`) crawling one season at
+ * WORKER_CONCURRENCY 1, 10 and 50 against the replay site (faults off, politeness unlimited).
+ * Reported per concurrency: the process's peak RSS (VmHWM, its whole life: start-up, the season
+ * job, every box score) and its CPU seconds per 1,000 box score pages (season and totals jobs
+ * included), with the pages per second it reached.
+ */
+
+import { WORKER_NODE_FLAGS } from '../../src/services/worker-node-flags.ts';
+import { cliEntry } from '../../src/services/worker-processes.ts';
+import type { BenchContext } from '../lib/context.ts';
+import { num, range, summarise } from '../lib/stats.ts';
+import { measure, type ThroughputRun, withSeasonSite } from './throughput.ts';
+
+export interface MemoryOptions {
+  season: number;
+  asOf: string | null;
+  concurrencies: number[];
+  reps: number;
+}
+
+export interface MemoryResult {
+  opts: MemoryOptions;
+  pages: number;
+  /** Average size of the season's box score pages, KB. */
+  pageKb: number;
+  runs: ThroughputRun[];
+  /** At WORKER_CONCURRENCY 10 with the old generation capped as well (CAPPED_FLAG). */
+  capped: ThroughputRun[];
+}
+
+/** The extra flag operators with tight memory limits may add (helm value worker.nodeOptions). */
+export const CAPPED_FLAG = '--max-old-space-size=320';
+
+export async function runMemory(ctx: BenchContext, opts: MemoryOptions): Promise<MemoryResult> {
+  return withSeasonSite(ctx, opts.season, opts.asOf, async ({ site, itemsFile, pages, pageKb }) => {
+    const runs: ThroughputRun[] = [];
+    const capped: ThroughputRun[] = [];
+    for (let rep = 0; rep < opts.reps; rep++) {
+      for (const concurrency of opts.concurrencies) {
+        const throughput = { season: opts.season, asOf: opts.asOf, reps: 1, processes: [1] };
+        const run = await measure(
+          ctx,
+          site,
+          { ...throughput, perProcessConcurrency: concurrency },
+          { contender: 'ours', processes: 1, rep, itemsFile },
+        );
+        if (run.pages !== pages) throw new Error(`memory: stored ${run.pages} of ${pages} box scores`);
+        ctx.progress(
+          `  rep ${rep + 1}/${opts.reps} concurrency ${concurrency}: peak RSS ${num(run.peakRssMb, 0)} MB, ` +
+            `${num(run.cpuMsPerPage, 2)} CPU ms/page`,
+        );
+        runs.push(run);
+      }
+      const run = await measure(
+        ctx,
+        site,
+        {
+          season: opts.season,
+          asOf: opts.asOf,
+          reps: 1,
+          processes: [1],
+          perProcessConcurrency: 10,
+          argv: [...WORKER_NODE_FLAGS, CAPPED_FLAG, cliEntry(), 'worker'],
+        },
+        { contender: 'ours', processes: 1, rep, itemsFile },
+      );
+      if (run.pages !== pages) throw new Error(`memory: stored ${run.pages} of ${pages} box scores`);
+      ctx.progress(
+        `  rep ${rep + 1}/${opts.reps} concurrency 10 ${CAPPED_FLAG}: peak RSS ${num(run.peakRssMb, 0)} MB`,
+      );
+      capped.push(run);
+    }
+    return { opts, pages, pageKb, runs, capped };
+  });
+}
+
+export function memoryMarkdown(r: MemoryResult): string {
+  const row = (label: string, runs: ThroughputRun[]): string => {
+    const rss = summarise(runs.map((x) => x.peakRssMb));
+    const cpu = summarise(runs.map((x) => x.cpuMsPerPage)); // ms per page = s per 1,000 pages
+    const pps = summarise(runs.map((x) => x.pagesPerSecond));
+    return `| ${label} | ${range(rss, 0)} | ${range(cpu, 2)} | ${range(pps)} |`;
+  };
+  const rows = r.opts.concurrencies.map((c) =>
+    row(
+      String(c),
+      r.runs.filter((x) => x.concurrency === c),
+    ),
+  );
+  rows.push(row(`10, with \`${CAPPED_FLAG}\``, r.capped));
+  return [
+    `One worker process, season ${r.opts.season}: ${r.pages} box score pages of ${num(r.pageKb, 0)} KB on ` +
+      `average, ${r.opts.reps} repetition(s); median (min–max). Peak RSS is the process's VmHWM over its ` +
+      'whole life; CPU is user + system time of the process from ready to the season job completed. ' +
+      `Workers run with \`${WORKER_NODE_FLAGS.join(' ')}\` (src/services/worker-node-flags.ts); the last row ` +
+      'adds the old-generation cap an operator may set under a tight memory limit.',
+    '',
+    '| WORKER_CONCURRENCY | peak RSS, MB | CPU seconds per 1,000 pages | pages/s |',
+    '| ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+}
+
+/** Peak RSS at the given concurrency (median), for the headline. */
+export function memoryAt(r: MemoryResult, concurrency: number): number {
+  return summarise(r.runs.filter((x) => x.concurrency === concurrency).map((x) => x.peakRssMb)).median;
+}
