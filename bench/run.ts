@@ -285,9 +285,40 @@ function render(r: Results, headline: string[]): string {
       '```',
     );
   }
+  sections.push('', ...PROFILE_NOTES);
   sections.push('', ...targetsSection(r), '', '## Reproduce', '', '```sh', command, '```', '');
   return sections.join('\n');
 }
+
+/**
+ * What profiling found and what was changed because of it: written by hand when the profile was
+ * taken (node --cpu-prof on a worker, summarised by bench/profile-summary.ts), kept here so this
+ * file stays the one source of BENCHMARKS.md.
+ */
+const PROFILE_NOTES = [
+  '## What the profiles showed',
+  '',
+  'A CPU profile of one worker at WORKER_CONCURRENCY 10 over the first weeks of 2017-18 ' +
+    '(`node --cpu-prof`, summed with `node bench/profile-summary.ts`), busy time by where it went:',
+  '',
+  '| share | where | what was done |',
+  '| ---: | --- | --- |',
+  '| 13 % | htmlparser2 (tokenizer, DOM building) | kept: the parse itself, ~4 ms per box score; the DOM is walked once |',
+  '| 10 % | V8 garbage collector | young generation cut to 2 MB semi-spaces (`--max-semi-space-size=2`, ' +
+    'src/services/worker-node-flags.ts): peak RSS at concurrency 10 fell from ~390 MB to ~255 MB with ' +
+    'no loss of pages/s; an old-generation cap reaches ~170 MB but costs ~40 % more CPU per page, so it ' +
+    'is an opt-in (`worker.nodeOptions`) |',
+  '| 7 % | zlib `deflateRawSync`: compressing the raw page for the archive on the event loop | moved to ' +
+    "libuv's thread pool (async `deflateRaw` / `gzip`): the event loop only parses |",
+  "| 7 % | got's body assembly (`_setRawBody`: chunk decoding and concatenation) | kept: replacing got's " +
+    'buffering means a second HTTP client; noted for later |',
+  '| 2 % | stable JSON for the file store (sorted keys) | kept: it makes stored files byte-identical ' +
+    'across runs |',
+  '',
+  'Queue plumbing is not on the list: per job a worker makes about three Redis round trips when ' +
+    "work is queued (BullMQ's `moveToFinished` returns the next job in the same call; section 2), " +
+    'and logging is one line per job at info level.',
+];
 
 /** The issue's targets, each with the figure that judges it. */
 function targetsSection(r: Results): string[] {
