@@ -18,7 +18,7 @@ import type { BoxScore } from '../../src/domain/box-score.ts';
 import { BlockedError } from '../../src/errors/blocked-error.ts';
 import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { peakRssMb } from '../lib/procfs.ts';
+import { printChildResult } from '../lib/run-process.ts';
 import type { BoxScoreItem } from '../lib/site.ts';
 
 interface CrawleeRequest {
@@ -104,17 +104,7 @@ await crawler.run(
   items.map((item) => ({ url: `${args.baseUrl}${item.path}`, uniqueKey: item.gameId, userData: item })),
 );
 const endedAt = Date.now();
-const cpu = process.cpuUsage(cpu0);
 await store.close();
-process.stdout.write(
-  `${JSON.stringify({
-    pages,
-    errors,
-    startedAt,
-    endedAt,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    peakRssMb: peakRssMb(process.pid),
-  })}\n`,
-);
+printChildResult({ pages, errors, startedAt, endedAt }, cpu0);
 // Crawlee leaves timers behind (system-status snapshots, event manager).
 process.exit(0);

@@ -18,7 +18,7 @@ import type { BoxScoreJobData } from '../../src/queue/job-types.ts';
 import type { WorkerContext } from '../../src/queue/worker-context.ts';
 import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { peakRssMb } from '../lib/procfs.ts';
+import { printChildResult } from '../lib/run-process.ts';
 import type { BoxScoreItem } from '../lib/site.ts';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {
@@ -64,16 +64,6 @@ const lane = async (): Promise<void> => {
 };
 await Promise.all(Array.from({ length: args.concurrency }, lane));
 const endedAt = Date.now();
-const cpu = process.cpuUsage(cpu0);
 http.close();
 await store.close();
-process.stdout.write(
-  `${JSON.stringify({
-    pages,
-    errors,
-    startedAt,
-    endedAt,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    peakRssMb: peakRssMb(process.pid),
-  })}\n`,
-);
+printChildResult({ pages, errors, startedAt, endedAt }, cpu0);

@@ -1,5 +1,6 @@
 /** Runs a bench child process (a contender) to its end, with a deadline; returns its JSON line. */
 import { spawn } from 'node:child_process';
+import { peakRssMb } from './procfs.ts';
 
 export interface ChildResult {
   pages: number;
@@ -57,4 +58,21 @@ export function baseEnv(extra: Record<string, string> = {}): Record<string, stri
     if (v !== undefined) env[k] = v;
   }
   return { ...env, ...extra };
+}
+
+/**
+ * What a contender prints last, on stdout: its result as one JSON line, with its CPU time since
+ * `cpu0` (process.cpuUsage()) and its peak RSS.
+ */
+export function printChildResult(
+  r: Pick<ChildResult, 'pages' | 'errors' | 'startedAt' | 'endedAt'>,
+  cpu0: NodeJS.CpuUsage,
+): void {
+  const cpu = process.cpuUsage(cpu0);
+  const result: ChildResult = {
+    ...r,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    peakRssMb: peakRssMb(process.pid),
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }

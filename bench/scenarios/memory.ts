@@ -10,7 +10,7 @@ import { WORKER_NODE_FLAGS } from '../../src/services/worker-node-flags.ts';
 import { cliEntry } from '../../src/services/worker-processes.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { num, range, summarise } from '../lib/stats.ts';
-import { measure, type ThroughputRun, withSeasonSite } from './throughput.ts';
+import { measureOneWorker, type ThroughputRun, withSeasonSite } from './throughput.ts';
 
 export interface MemoryOptions {
   season: number;
@@ -33,45 +33,27 @@ export interface MemoryResult {
 export const CAPPED_FLAG = '--max-old-space-size=320';
 
 export async function runMemory(ctx: BenchContext, opts: MemoryOptions): Promise<MemoryResult> {
-  return withSeasonSite(ctx, opts.season, opts.asOf, async ({ site, itemsFile, pages, pageKb }) => {
+  return withSeasonSite(ctx, opts.season, opts.asOf, async (site) => {
     const runs: ThroughputRun[] = [];
     const capped: ThroughputRun[] = [];
+    const s = { ...site, season: opts.season, asOf: opts.asOf };
     for (let rep = 0; rep < opts.reps; rep++) {
       for (const concurrency of opts.concurrencies) {
-        const throughput = { season: opts.season, asOf: opts.asOf, reps: 1, processes: [1] };
-        const run = await measure(
-          ctx,
-          site,
-          { ...throughput, perProcessConcurrency: concurrency },
-          { contender: 'ours', processes: 1, rep, itemsFile },
-        );
-        if (run.pages !== pages) throw new Error(`memory: stored ${run.pages} of ${pages} box scores`);
+        const run = await measureOneWorker(ctx, s, { concurrency, rep, label: `concurrency ${concurrency}` });
         ctx.progress(
           `  rep ${rep + 1}/${opts.reps} concurrency ${concurrency}: peak RSS ${num(run.peakRssMb, 0)} MB, ` +
             `${num(run.cpuMsPerPage, 2)} CPU ms/page`,
         );
         runs.push(run);
       }
-      const run = await measure(
-        ctx,
-        site,
-        {
-          season: opts.season,
-          asOf: opts.asOf,
-          reps: 1,
-          processes: [1],
-          perProcessConcurrency: 10,
-          argv: [...WORKER_NODE_FLAGS, CAPPED_FLAG, cliEntry(), 'worker'],
-        },
-        { contender: 'ours', processes: 1, rep, itemsFile },
-      );
-      if (run.pages !== pages) throw new Error(`memory: stored ${run.pages} of ${pages} box scores`);
+      const argv = [...WORKER_NODE_FLAGS, CAPPED_FLAG, cliEntry(), 'worker'];
+      const run = await measureOneWorker(ctx, s, { concurrency: 10, rep, argv, label: CAPPED_FLAG });
       ctx.progress(
         `  rep ${rep + 1}/${opts.reps} concurrency 10 ${CAPPED_FLAG}: peak RSS ${num(run.peakRssMb, 0)} MB`,
       );
       capped.push(run);
     }
-    return { opts, pages, pageKb, runs, capped };
+    return { opts, pages: site.pages, pageKb: site.pageKb, runs, capped };
   });
 }
 

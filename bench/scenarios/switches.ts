@@ -8,7 +8,7 @@
 import { WORKER_NODE_FLAGS } from '../../src/services/worker-node-flags.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { num, percent, range, ratios, summarise } from '../lib/stats.ts';
-import { measure, type ThroughputRun, withSeasonSite } from './throughput.ts';
+import { measureOneWorker, type ThroughputRun, withSeasonSite } from './throughput.ts';
 
 export interface SwitchesOptions {
   season: number;
@@ -36,30 +36,24 @@ export interface SwitchesResult {
 }
 
 export async function runSwitches(ctx: BenchContext, opts: SwitchesOptions): Promise<SwitchesResult> {
-  return withSeasonSite(ctx, opts.season, opts.asOf, async ({ site, itemsFile, pages }) => {
+  return withSeasonSite(ctx, opts.season, opts.asOf, async (site) => {
     const runs: SwitchesResult['runs'] = [];
+    const s = { ...site, season: opts.season, asOf: opts.asOf };
     for (let rep = 0; rep < opts.reps; rep++) {
       const order = VARIANTS.map((_, i) => VARIANTS[(i + rep) % VARIANTS.length]!);
       for (const v of order) {
-        const run = await measure(
-          ctx,
-          site,
-          {
-            season: opts.season,
-            asOf: opts.asOf,
-            reps: 1,
-            processes: [1],
-            perProcessConcurrency: opts.concurrency,
-            argv: [...WORKER_NODE_FLAGS, ctx.path('lib/worker-entry.ts'), ...v.flags],
-          },
-          { contender: 'ours', processes: 1, rep, itemsFile },
-        );
-        if (run.pages !== pages) throw new Error(`${v.label}: stored ${run.pages} of ${pages} box scores`);
+        const argv = [...WORKER_NODE_FLAGS, ctx.path('lib/worker-entry.ts'), ...v.flags];
+        const run = await measureOneWorker(ctx, s, {
+          concurrency: opts.concurrency,
+          rep,
+          argv,
+          label: v.label,
+        });
         ctx.progress(`  rep ${rep + 1}/${opts.reps} ${v.label}: ${num(run.pagesPerSecond)} pages/s`);
         runs.push({ variant: v.label, run });
       }
     }
-    return { opts, pages, runs };
+    return { opts, pages: site.pages, runs };
   });
 }
 

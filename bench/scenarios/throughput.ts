@@ -177,6 +177,32 @@ export async function measure(
   }
 }
 
+/**
+ * One run of one worker process over the season's box scores (all of them must be stored), with
+ * `argv` in place of `<WORKER_NODE_FLAGS> <cli> worker` when given.
+ */
+export async function measureOneWorker(
+  ctx: BenchContext,
+  s: SeasonSite & { season: number; asOf: string | null },
+  r: { concurrency: number; rep: number; argv?: string[]; label: string },
+): Promise<ThroughputRun> {
+  const run = await measure(
+    ctx,
+    s.site,
+    {
+      season: s.season,
+      asOf: s.asOf,
+      reps: 1,
+      processes: [1],
+      perProcessConcurrency: r.concurrency,
+      argv: r.argv,
+    },
+    { contender: 'ours', processes: 1, rep: r.rep, itemsFile: s.itemsFile },
+  );
+  if (run.pages !== s.pages) throw new Error(`${r.label}: stored ${run.pages} of ${s.pages} box scores`);
+  return run;
+}
+
 export interface ThroughputRow {
   processes: number;
   concurrency: number;
