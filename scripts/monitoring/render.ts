@@ -32,6 +32,9 @@ export async function renderAll(): Promise<Map<string, string>> {
   yaml('monitoring/prometheus/tests/rules.test.yaml', 'scripts/monitoring/alert-tests.ts', {
     rule_files: ['../recording-rules.yaml', '../alerts.yaml'],
     evaluation_interval: '1m',
+    // Without an order promtool evaluates the groups of one step in any order, so an alert could
+    // read a recording rule's value from the step before: recording rules first, as written.
+    group_eval_order: [...RECORDING_RULES, ...ALERTS].map((g) => g.name),
     tests: RULE_TESTS as unknown as YamlValue,
   });
   files.set('docs/metrics.md', biomeFormat('docs/metrics.md', await metricsDoc()));
