@@ -6,8 +6,8 @@
  * included), with the pages per second it reached.
  */
 
+import { cliEntry } from '../../src/services/cli-process.ts';
 import { WORKER_NODE_FLAGS } from '../../src/services/worker-node-flags.ts';
-import { cliEntry } from '../../src/services/worker-processes.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { num, range, summarise } from '../lib/stats.ts';
 import { measureOneWorker, type ThroughputRun, withSeasonSite } from './throughput.ts';

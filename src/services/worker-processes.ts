@@ -3,24 +3,13 @@
  * `nba-scraper worker` in its own OS process with its own environment. Logs go to one file per
  * worker. Stopping sends SIGTERM (graceful) and SIGKILL after a deadline.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CliProcess, cliEntry, spawnCliProcess, stopCliProcess } from './cli-process.ts';
 import { WORKER_NODE_FLAGS } from './worker-node-flags.ts';
 
-/** Path of this build's CLI entry (src/cli/main.ts when run from source, dist/cli/main.js when built). */
-export function cliEntry(): string {
-  const self = fileURLToPath(import.meta.url);
-  return fileURLToPath(new URL(`../cli/main${extname(self)}`, import.meta.url));
-}
-
-export interface WorkerProcess {
+export interface WorkerProcess extends CliProcess {
   readonly index: number;
-  readonly child: ChildProcess;
-  readonly logFile: string;
-  /** Resolves with the exit code (or the signal name) when the process ends. */
-  readonly exited: Promise<number | string>;
 }
 
 export interface WorkerPoolOptions {
@@ -58,21 +47,8 @@ export class WorkerPool {
   #spawn(): WorkerProcess {
     const index = ++this.#next;
     const logFile = join(this.#opts.logDir, `worker-${index}.log`);
-    const log: WriteStream = createWriteStream(logFile, { flags: 'a' });
     const argv = this.#opts.argv ?? [...WORKER_NODE_FLAGS, cliEntry(), 'worker', ...(this.#opts.args ?? [])];
-    const child = spawn(process.execPath, argv, {
-      env: this.#opts.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.pipe(log, { end: false });
-    child.stderr?.pipe(log, { end: false });
-    const exited = new Promise<number | string>((resolve) => {
-      child.once('exit', (code, signal) => {
-        log.end();
-        resolve(code ?? signal ?? -1);
-      });
-    });
-    const w: WorkerProcess = { index, child, logFile, exited };
+    const w: WorkerProcess = { index, ...spawnCliProcess(argv, this.#opts.env, logFile) };
     this.#workers.set(index, w);
     return w;
   }
@@ -83,12 +59,9 @@ export class WorkerPool {
     signal: NodeJS.Signals = 'SIGTERM',
     timeoutMs = 40_000,
   ): Promise<number | string> {
-    if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill(signal);
-    const timer = setTimeout(() => w.child.kill('SIGKILL'), timeoutMs);
     try {
-      return await w.exited;
+      return await stopCliProcess(w, signal, timeoutMs);
     } finally {
-      clearTimeout(timer);
       this.#workers.delete(w.index);
     }
   }
