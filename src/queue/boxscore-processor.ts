@@ -1,9 +1,10 @@
 /**
- * The `boxscore` job: fetches one game's box score page, parses it and upserts it. Idempotent by
+ * The `boxscore` job: fetches one game's box score page (archived; fetch-page.ts), parses it and
+ * upserts it. Idempotent by
  * game id, so a job run twice (a worker died after storing) stores the same rows once.
  */
 import type { Job } from 'bullmq';
-import { BlockedError } from '../errors/blocked-error.ts';
+import { fetchSourcePage } from './fetch-page.ts';
 import type { BoxScoreJobData } from './job-types.ts';
 import type { WorkerContext } from './worker-context.ts';
 
@@ -18,20 +19,13 @@ export async function processBoxScore(
   signal: AbortSignal | undefined,
 ): Promise<BoxScoreResult> {
   const { gameId, path } = job.data;
-  const page = await ctx.fetcher.fetch(path, { signal });
-  // Every page is archived before parsing: a page whose layout changed stays for inspection and
-  // a parser fix can re-parse it without fetching it again.
-  await ctx.store.archivePage({
-    url: page.url,
-    fetchedAt: page.fetchedAt,
-    status: page.status,
-    body: page.body,
+  const page = await fetchSourcePage(ctx, {
+    path,
     season: job.data.season,
     kind: 'boxscore',
+    what: 'the box score',
+    signal,
   });
-  if (ctx.site.isBlockPage(page.body)) {
-    throw new BlockedError(`${page.url} answered 200 with a block page instead of the box score`);
-  }
   const box = ctx.site.parseBoxScore(page.body, gameId);
   signal?.throwIfAborted();
   await ctx.store.upsertBoxScore(box);

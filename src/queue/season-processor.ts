@@ -9,7 +9,7 @@
 import { type Job, WaitingChildrenError } from 'bullmq';
 import { inferGameTypes } from '../domain/game-types.ts';
 import { PageNotFoundError } from '../errors/page-not-found-error.ts';
-import type { FetchedPage } from '../fetch/http-client.ts';
+import { fetchSourcePage } from './fetch-page.ts';
 import { boxScoreJobOptions } from './job-options.ts';
 import {
   BOXSCORE_JOB,
@@ -42,8 +42,13 @@ export async function processSeason(
 
   if (!data.fannedOut) {
     if (!data.months) {
-      const page = await ctx.fetcher.fetch(ctx.site.seasonPath(season), { signal });
-      await archive(ctx, page, season, 'season');
+      const page = await fetchSourcePage(ctx, {
+        path: ctx.site.seasonPath(season),
+        season,
+        kind: 'season',
+        what: 'the season schedule',
+        signal,
+      });
       const parsed = ctx.site.parseSchedule(page.body, season);
       const slug = parsed.month ?? parsed.months[0]?.slug ?? 'default';
       await ctx.store.upsertSchedule(season, slug, parsed.games);
@@ -57,8 +62,13 @@ export async function processSeason(
     for (const month of months) {
       if (data.pagesDone?.includes(month.slug)) continue;
       signal?.throwIfAborted();
-      const page = await ctx.fetcher.fetch(month.path, { signal });
-      await archive(ctx, page, season, 'schedule');
+      const page = await fetchSourcePage(ctx, {
+        path: month.path,
+        season,
+        kind: 'schedule',
+        what: `the ${month.slug} schedule`,
+        signal,
+      });
       const parsed = ctx.site.parseSchedule(page.body, season);
       await ctx.store.upsertSchedule(season, month.slug, parsed.games);
       await checkpoint({ pagesDone: [...(data.pagesDone ?? []), month.slug] });
@@ -108,17 +118,6 @@ export async function processSeason(
   await job.updateProgress(progress('done', data, games, data.children ?? 0));
   log.info({ games, children: data.children ?? 0, failed }, 'season finished');
   return { season, games, children: data.children ?? 0, failed };
-}
-
-function archive(ctx: WorkerContext, page: FetchedPage, season: number, kind: string): Promise<void> {
-  return ctx.store.archivePage({
-    url: page.url,
-    fetchedAt: page.fetchedAt,
-    status: page.status,
-    body: page.body,
-    season,
-    kind,
-  });
 }
 
 function progress(

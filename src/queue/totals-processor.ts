@@ -3,8 +3,8 @@
  * page has them), parses it and replaces the season's stored totals.
  */
 import type { Job } from 'bullmq';
-import { BlockedError } from '../errors/blocked-error.ts';
 import { EmptyPageError } from '../errors/empty-page-error.ts';
+import { fetchSourcePage } from './fetch-page.ts';
 import type { TotalsJobData } from './job-types.ts';
 import type { WorkerContext } from './worker-context.ts';
 
@@ -21,18 +21,13 @@ export async function processTotals(
   const { season, path } = job.data;
   if (!ctx.site.parsePlayerTotals)
     throw new EmptyPageError(`source ${ctx.site.id} has no player totals pages`);
-  const page = await ctx.fetcher.fetch(path, { signal });
-  await ctx.store.archivePage({
-    url: page.url,
-    fetchedAt: page.fetchedAt,
-    status: page.status,
-    body: page.body,
+  const page = await fetchSourcePage(ctx, {
+    path,
     season,
     kind: 'totals',
+    what: 'the player totals',
+    signal,
   });
-  if (ctx.site.isBlockPage(page.body)) {
-    throw new BlockedError(`${page.url} answered 200 with a block page instead of the player totals`);
-  }
   const rows = ctx.site.parsePlayerTotals(page.body, season);
   signal?.throwIfAborted();
   await ctx.store.upsertPlayerTotals(season, rows);

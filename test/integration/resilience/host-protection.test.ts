@@ -113,4 +113,32 @@ describe('host protection', { timeout: 300_000 }, () => {
       await sys.stop();
     }
   });
+
+  test('a block page served with 200 on a schedule page holds the host too; the season job uses no attempt', async () => {
+    const sys = await startSystem({
+      seasons: [SEASON],
+      storeUrl: tempFileStore('nba-host-').url,
+      workers: 1,
+      asOf: '2017-10-25',
+      // Six pages per 2 s, then a block page with 200 OK for 3 s: the season's nine schedule
+      // pages run into it. One attempt only: a block taken for a broken page would fail the season.
+      faults: {
+        rateLimit: { maxPerMinute: 6, windowMs: 2_000, blockAfter: 0, blockMs: 3_000, blockStatus: 200 },
+      },
+      env: { BLOCK_BACKOFF_MS: '4000', JOB_ATTEMPTS: '1' },
+    });
+    try {
+      await sys.enqueue();
+      const [season] = await sys.waitForSeasons([SEASON], 200_000);
+      const log = sys.site.stats().log;
+      const blockedSchedule = log.filter((r) => r.kind === 'month' && r.fault === 'blocked');
+      assert.ok(blockedSchedule.length > 0, 'a schedule page was answered with the block page');
+      assert.equal(blockedSchedule[0]!.status, 200);
+      assert.equal(season?.state, 'completed');
+      assert.equal(await sys.queue.getFailedCount(), 0, 'a block page uses no attempt');
+      assert.deepEqual(await sys.storedBoxScores(SEASON), sys.playedGames(SEASON));
+    } finally {
+      await sys.stop();
+    }
+  });
 });

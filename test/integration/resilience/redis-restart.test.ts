@@ -46,11 +46,7 @@ test('a Redis restart mid-crawl loses nothing and needs nobody', { timeout: 300_
     const counts = await sys.queue.getJobCounts('active', 'waiting', 'delayed', 'failed');
     assert.deepEqual(counts, { active: 0, waiting: 0, delayed: 0, failed: 0 });
 
-    const played = sys.site
-      .groundTruth(SEASON)
-      .games.filter((g) => g.played)
-      .map((g) => g.gameId);
-    assert.deepEqual(await sys.storedBoxScores(SEASON), played.sort());
+    assert.deepEqual(await sys.storedBoxScores(SEASON), sys.playedGames(SEASON));
     assert.ok(sys.pool.running.length === 2, 'both workers are still running');
   } finally {
     await sys.stop();

@@ -35,11 +35,7 @@ async function assertAllStored(sys: System): Promise<void> {
   const [season] = await sys.waitForSeasons([SEASON], 200_000);
   assert.equal(season?.state, 'completed');
   assert.equal(await sys.queue.getFailedCount(), 0);
-  const played = sys.site
-    .groundTruth(SEASON)
-    .games.filter((g) => g.played)
-    .map((g) => g.gameId);
-  assert.deepEqual(await sys.storedBoxScores(SEASON), played.sort());
+  assert.deepEqual(await sys.storedBoxScores(SEASON), sys.playedGames(SEASON));
 }
 
 describe('losing a worker', { timeout: 300_000 }, () => {
