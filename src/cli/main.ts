@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors/usage-error.ts';
+import { packageVersion } from '../package-version.ts';
 import { registerDatasetCommands } from './commands/dataset.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEnqueue } from './commands/enqueue.ts';
@@ -20,6 +21,7 @@ import { EXIT_BAD_INPUT, errorLine, exitCodeFor } from './exit-codes.ts';
 export function buildProgram(): Command {
   const program = new Command('nba-scraper')
     .description('Distributed, polite, fault-tolerant scraper of NBA seasons (schedules and box scores)')
+    .version(packageVersion(), '-V, --version', "print this build's version")
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => {} });

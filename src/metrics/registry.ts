@@ -3,8 +3,9 @@
  * handles), all under the `nba_scraper_` prefix, plus `nba_scraper_build_info`. Instruments are
  * made from the catalog's specs, so their names, labels and buckets are the documented ones.
  */
-import { readFileSync } from 'node:fs';
+
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { packageVersion } from '../package-version.ts';
 import { COMMON_METRICS, METRIC_PREFIX, type MetricSpec } from './catalog.ts';
 
 export type ProcessRole = 'worker' | 'exporter';
@@ -45,21 +46,4 @@ export function histogram(registry: Registry, spec: MetricSpec): Histogram {
     buckets: [...(spec.buckets ?? [])],
     registers: [registry],
   });
-}
-
-let version: string | undefined;
-
-/** This build's version (package.json), or `unknown`. */
-export function packageVersion(): string {
-  if (version === undefined) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-        version?: string;
-      };
-      version = pkg.version ?? 'unknown';
-    } catch {
-      version = 'unknown';
-    }
-  }
-  return version;
 }

@@ -46,6 +46,9 @@ const stage = (name: string): Stage => {
   assert.ok(s, `stage ${name}`);
   return s;
 };
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
 /** Node 24 first on the PATH: `node` in the entry point is the image's Node major. */
 const PATH = [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
 
@@ -132,7 +135,8 @@ describe('the image command on a production-only install', () => {
     assert.equal(workdir, '/app');
     app = join(work, 'app');
     mkdirSync(app);
-    if (!existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'))) {
+    // npm test builds first (setup.sh); a run of this file alone rebuilds a missing or stale dist/.
+    if (distIsStale()) {
       execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
         cwd: REPO_ROOT,
       });
@@ -277,12 +281,25 @@ describe('the image command on a production-only install', () => {
     assert.equal(help.code, 0, help.out);
     for (const c of ['worker', 'enqueue', 'status', 'export'])
       assert.match(help.out, new RegExp(`\\b${c}\\b`));
+    const version = run(['--version']);
+    assert.equal(version.code, 0, version.out);
+    assert.equal(version.out.trim(), PACKAGE_VERSION, 'the installed build reports its package.json version');
     const status = run(['status']);
     assert.equal(status.code, 0, status.out);
     const enqueue = run(['enqueue', 'not-a-season']);
     assert.equal(enqueue.code, 2, `bad input exits 2: ${enqueue.out}`);
   });
 });
+
+/** True when dist/ is missing or older than a file of src/. */
+function distIsStale(): boolean {
+  const entry = join(REPO_ROOT, 'dist', 'cli', 'main.js');
+  if (!existsSync(entry)) return true;
+  const built = statSync(entry).mtimeMs;
+  return readdirSync(join(REPO_ROOT, 'src'), { recursive: true, withFileTypes: true }).some(
+    (d) => d.isFile() && statSync(join(d.parentPath, d.name)).mtimeMs > built,
+  );
+}
 
 /** Paths and sizes under a directory (to prove the process wrote nothing there). */
 function snapshot(dir: string): string[] {
