@@ -307,7 +307,7 @@ const PROFILE_NOTES = [
   '| 10 % | V8 garbage collector | young generation cut to 2 MB semi-spaces (`--max-semi-space-size=2`, ' +
     'src/services/worker-node-flags.ts): peak RSS at concurrency 10 fell from ~390 MB to ~255 MB with ' +
     'no loss of pages/s; an explicit 1 GB old-generation limit (`--max-old-space-size=1024`, far above ' +
-    'any peak) makes V8 collect sooner: ~180 MB for 5-10 % more CPU per page. Tighter limits (320 MB) ' +
+    'any peak) makes V8 collect sooner: ~185 MB for 10-20 % more CPU per page. Tighter limits (320 MB) ' +
     'cost 20-40 % more CPU |',
   '| 7 % | zlib `deflateRawSync`: compressing the raw page for the archive on the event loop | moved to ' +
     "libuv's thread pool (async `deflateRaw` / `gzip`): the event loop only parses |",

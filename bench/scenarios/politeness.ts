@@ -132,8 +132,10 @@ export function politenessMarkdown(r: PolitenessResult): string {
 export function politenessHeadline(r: PolitenessResult): string {
   const over = r.runs.some((x) => x.busiest > x.allowed);
   const multi = r.runs.filter((x) => x.processes >= 4).map((x) => x.fullestComplete / x.allowed);
+  const lo = num(100 * Math.min(...multi), 1);
+  const hi = num(100 * Math.max(...multi), 1);
   return (
-    `politeness at ${r.opts.budget}/min: ${over ? 'OVER the budget in some window' : 'never over the budget'}; ` +
-    `${num(100 * Math.min(...multi), 1)} %–${num(100 * Math.max(...multi), 1)} % of it with 4 and 8 processes`
+    `budget ${r.opts.budget}/min: ${over ? 'OVER the budget in some window' : 'never over the budget'}; ` +
+    `${lo === hi ? lo : `${lo}–${hi}`} % of it with 4 and 8 processes`
   );
 }

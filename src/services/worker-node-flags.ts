@@ -7,9 +7,9 @@
  * 2 MB semi-space collects it young: peak RSS about a third lower, at no measurable CPU cost.
  * An explicit old-generation limit of 1 GB makes V8 size its old generation smaller than it does
  * from a large machine's memory, so full collections come sooner: peak RSS at concurrency 10
- * about 180 MB instead of about 260 MB, for about 5-10 % more CPU per page. 1 GB is far above
- * every peak measured (under 400 MB at concurrency 50), so it never limits the work. Tighter
- * limits (`--max-old-space-size=320`) save little more and cost 20-40 % more CPU. Measured in
- * BENCHMARKS.md, "Memory and CPU of one worker".
+ * about 185 MB instead of about 265 MB, for about 10 % more CPU per page at concurrency 10
+ * (about 18 % at 4). 1 GB is far above every peak measured (under 400 MB at concurrency 50), so
+ * it never limits the work. Tighter limits (`--max-old-space-size=320`) save little more and
+ * cost 20-40 % more CPU. Measured in BENCHMARKS.md, "Memory and CPU of one worker".
  */
 export const WORKER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--max-old-space-size=1024'];
