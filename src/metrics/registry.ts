@@ -3,7 +3,6 @@
  * handles), all under the `nba_scraper_` prefix, plus `nba_scraper_build_info`. Instruments are
  * made from the catalog's specs, so their names, labels and buckets are the documented ones.
  */
-
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { packageVersion } from '../package-version.ts';
 import { COMMON_METRICS, METRIC_PREFIX, type MetricSpec } from './catalog.ts';

@@ -1,7 +1,7 @@
 /**
  * The `boxscore` job: fetches one game's box score page (archived; fetch-page.ts), parses it and
- * upserts it. Idempotent by
- * game id, so a job run twice (a worker died after storing) stores the same rows once.
+ * upserts it. Idempotent by game id, so a job run twice (a worker died after storing) stores the
+ * same rows once.
  */
 import type { Job } from 'bullmq';
 import { fetchSourcePage } from './fetch-page.ts';
@@ -23,7 +23,6 @@ export async function processBoxScore(
     path,
     season: job.data.season,
     kind: 'boxscore',
-    what: 'the box score',
     signal,
   });
   const box = ctx.site.parseBoxScore(page.body, gameId);

@@ -1,10 +1,10 @@
 /**
  * How every job reads a page of the source: fetch it (politeness, breaker and retry rules are the
- * fetcher's), archive it before anything parses it — so a page whose layout changed stays for
- * inspection and a parser fix can re-parse it without fetching it again — and refuse a block or
- * captcha page served with 200 OK: that is a BlockedError (the host is held off), never data.
+ * fetcher's) and archive it before anything parses it, so a page whose layout changed stays for
+ * inspection and a parser fix can re-parse it without fetching it again. A block or captcha page
+ * served with 200 OK is refused by the parsers themselves (BlockedError, from the source's page
+ * guards), so the host is held off and nothing is stored from it.
  */
-import { BlockedError } from '../errors/blocked-error.ts';
 import type { FetchedPage } from '../fetch/http-client.ts';
 import type { WorkerContext } from './worker-context.ts';
 
@@ -13,8 +13,6 @@ export interface PageRequest {
   season: number;
   /** Page kind, as archived (`season`, `schedule`, `boxscore`, `totals`). */
   kind: string;
-  /** What the page should hold, for the error message (`the box score`). */
-  what: string;
   signal: AbortSignal | undefined;
 }
 
@@ -28,8 +26,5 @@ export async function fetchSourcePage(ctx: WorkerContext, req: PageRequest): Pro
     season: req.season,
     kind: req.kind,
   });
-  if (ctx.site.isBlockPage(page.body)) {
-    throw new BlockedError(`${page.url} answered 200 with a block page instead of ${req.what}`);
-  }
   return page;
 }

@@ -46,7 +46,6 @@ export async function processSeason(
         path: ctx.site.seasonPath(season),
         season,
         kind: 'season',
-        what: 'the season schedule',
         signal,
       });
       const parsed = ctx.site.parseSchedule(page.body, season);
@@ -66,7 +65,6 @@ export async function processSeason(
         path: month.path,
         season,
         kind: 'schedule',
-        what: `the ${month.slug} schedule`,
         signal,
       });
       const parsed = ctx.site.parseSchedule(page.body, season);

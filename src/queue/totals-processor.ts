@@ -25,7 +25,6 @@ export async function processTotals(
     path,
     season,
     kind: 'totals',
-    what: 'the player totals',
     signal,
   });
   const rows = ctx.site.parsePlayerTotals(page.body, season);
