@@ -21,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createSiteContent } from '../src/replay/content.ts';
+import { createSiteContent } from '../src/local/replay/content.ts';
 import type * as Module from '../src/sources/basketball-reference/index.ts';
 
 type Parsers = Pick<typeof Module, 'parseBoxScore' | 'parseSchedule' | 'parsePlayerTotals' | 'parsePage'>;

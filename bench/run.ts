@@ -305,7 +305,7 @@ const PROFILE_NOTES = [
   '| ---: | --- | --- |',
   '| 13 % | htmlparser2 (tokenizer, DOM building) | kept: the parse itself, ~4 ms per box score; the DOM is walked once |',
   '| 10 % | V8 garbage collector | young generation cut to 2 MB semi-spaces (`--max-semi-space-size=2`, ' +
-    'src/services/worker-node-flags.ts): peak RSS at concurrency 10 fell from ~390 MB to ~255 MB with ' +
+    'src/local/processes/worker-node-flags.ts): peak RSS at concurrency 10 fell from ~390 MB to ~255 MB with ' +
     'no loss of pages/s; an explicit 1 GB old-generation limit (`--max-old-space-size=1024`, far above ' +
     'any peak) makes V8 collect sooner: ~185 MB for 10-20 % more CPU per page. Tighter limits (320 MB) ' +
     'cost 20-40 % more CPU |',

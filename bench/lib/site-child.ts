@@ -4,7 +4,7 @@
  * Rendered pages are cached for the whole run (warm() renders them up front), so serving a page
  * costs a socket write, not a render.
  */
-import { createReplaySite } from '../../src/replay/replay-site.ts';
+import { createReplaySite } from '../../src/local/replay/replay-site.ts';
 import type { SiteRequest, SiteResponse } from './site.ts';
 
 const opts = JSON.parse(process.argv[2] ?? '{}') as { seasons: number[]; asOf: string | null };

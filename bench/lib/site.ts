@@ -1,9 +1,9 @@
 /** The replay site in a child process (site-child.ts), driven over IPC. */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { SeasonGroundTruth } from '../../src/replay/content.ts';
-import type { FaultConfig } from '../../src/replay/faults.ts';
-import type { ReplayStatsSnapshot, StatsQuery } from '../../src/replay/request-stats.ts';
+import type { SeasonGroundTruth } from '../../src/local/replay/content.ts';
+import type { FaultConfig } from '../../src/local/replay/faults.ts';
+import type { ReplayStatsSnapshot, StatsQuery } from '../../src/local/replay/request-stats.ts';
 
 export type SiteRequest = { id: number } & (
   | { op: 'stats'; query?: StatsQuery }

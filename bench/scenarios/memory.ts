@@ -6,8 +6,8 @@
  * included), with the pages per second it reached.
  */
 
-import { cliEntry } from '../../src/services/cli-process.ts';
-import { WORKER_NODE_FLAGS } from '../../src/services/worker-node-flags.ts';
+import { cliEntry } from '../../src/local/processes/cli-process.ts';
+import { WORKER_NODE_FLAGS } from '../../src/local/processes/worker-node-flags.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { num, range, summarise } from '../lib/stats.ts';
 import { measureOneWorker, type ThroughputRun, withSeasonSite } from './throughput.ts';
@@ -77,7 +77,7 @@ export function memoryMarkdown(r: MemoryResult): string {
     `One worker process, season ${r.opts.season}: ${r.pages} box score pages of ${num(r.pageKb, 0)} KB on ` +
       `average, ${r.opts.reps} repetition(s); median (min–max). Peak RSS is the process's VmHWM over its ` +
       'whole life; CPU is user + system time of the process from ready to the season job completed. ' +
-      `Workers run with \`${WORKER_NODE_FLAGS.join(' ')}\` (src/services/worker-node-flags.ts); the last row ` +
+      `Workers run with \`${WORKER_NODE_FLAGS.join(' ')}\` (src/local/processes/worker-node-flags.ts); the last row ` +
       "leaves out the old-generation limit, so V8 sizes its heap from the machine's memory.",
     '',
     '| WORKER_CONCURRENCY | peak RSS, MB | CPU seconds per 1,000 pages | pages/s |',

@@ -5,7 +5,7 @@
  * `--no-metrics` / `--no-checkpoints`). The variants of one repetition run back to back in a
  * rotating order, and each is compared with "both on" of the same repetition.
  */
-import { WORKER_NODE_FLAGS } from '../../src/services/worker-node-flags.ts';
+import { WORKER_NODE_FLAGS } from '../../src/local/processes/worker-node-flags.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { num, percent, range, ratios, summarise } from '../lib/stats.ts';
 import { measureOneWorker, type ThroughputRun, withSeasonSite } from './throughput.ts';

@@ -10,14 +10,14 @@ import { after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
 import { type Config, childEnv, loadConfig } from '../../src/config.ts';
+import { type LocalRedis, startLocalRedis } from '../../src/local/processes/local-redis.ts';
+import { WorkerPool } from '../../src/local/processes/worker-processes.ts';
+import type { FaultConfig } from '../../src/local/replay/faults.ts';
+import { createReplaySite, type ReplaySite } from '../../src/local/replay/replay-site.ts';
 import { enqueueSeasons } from '../../src/queue/producer.ts';
 import { openQueue } from '../../src/queue/queues.ts';
 import { readStatus, type SeasonStatus } from '../../src/queue/status.ts';
 import { connectForCommand, type RedisClient, standaloneTarget } from '../../src/redis/connection.ts';
-import type { FaultConfig } from '../../src/replay/faults.ts';
-import { createReplaySite, type ReplaySite } from '../../src/replay/replay-site.ts';
-import { type LocalRedis, startLocalRedis } from '../../src/services/local-redis.ts';
-import { WorkerPool } from '../../src/services/worker-processes.ts';
 import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
 import { openStore } from '../../src/store/open-store.ts';
 

@@ -17,7 +17,7 @@ import {
 import { CHART_DIR, find, helmTemplate, type K8sObject } from '../../scripts/k8s/lib/render.ts';
 import { parseValuesDoc, undocumented } from '../../scripts/k8s/lib/values-doc.ts';
 import { SETTINGS } from '../../src/config.ts';
-import { WORKER_NODE_FLAGS } from '../../src/services/worker-node-flags.ts';
+import { WORKER_NODE_FLAGS } from '../../src/local/processes/worker-node-flags.ts';
 import { APP_COMPONENTS, componentOf, podSpecOf, type Rendering, renderings } from './chart-fixtures.ts';
 
 let all: Rendering[];

@@ -36,8 +36,8 @@ import {
 import { find, helmTemplate } from '../../scripts/k8s/lib/render.ts';
 import { REPO_ROOT, untar } from '../../scripts/k8s/tools.ts';
 import { SETTINGS } from '../../src/config.ts';
-import { freePort } from '../../src/services/free-port.ts';
-import { type LocalRedis, startLocalRedis } from '../../src/services/local-redis.ts';
+import { freePort } from '../../src/local/processes/free-port.ts';
+import { type LocalRedis, startLocalRedis } from '../../src/local/processes/local-redis.ts';
 
 const dockerfile = parseDockerfile(readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8'));
 const runtime = dockerfile.stages.at(-1)!;

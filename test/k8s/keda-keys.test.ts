@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { find, helmTemplate } from '../../scripts/k8s/lib/render.ts';
 import { loadConfig } from '../../src/config.ts';
+import { type LocalRedis, startLocalRedis } from '../../src/local/processes/local-redis.ts';
 import { openQueue } from '../../src/queue/queues.ts';
 import { createRedis, type RedisClient, standaloneTarget } from '../../src/redis/connection.ts';
-import { type LocalRedis, startLocalRedis } from '../../src/services/local-redis.ts';
 import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
 
 let redis: LocalRedis;

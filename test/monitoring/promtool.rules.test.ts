@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { withIntervals } from '../../src/metrics/local-prometheus.ts';
+import { withIntervals } from '../../src/local/monitoring/local-prometheus.ts';
 
 const DIR = 'monitoring/prometheus';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { runDemo } from '../../demo/demo-runner.ts';
 import { parseSeasons } from '../../domain/season-range.ts';
+import { follow } from '../follow.ts';
 import { port, positiveInt } from '../options.ts';
 import { runtime } from '../runtime.ts';
 
@@ -34,6 +34,8 @@ export function registerDemo(program: Command): void {
     .action(async (opts: DemoFlags) => {
       const seasons = parseSeasons([opts.seasons]);
       const rt = runtime(opts.store ? { storeUrl: opts.store } : {});
+      // The local harness is loaded only by the commands that use it.
+      const { runDemo } = await import('../../local/demo/demo-runner.ts');
       const code = await runDemo({
         config: rt.config,
         logger: rt.logger,
@@ -41,6 +43,7 @@ export function registerDemo(program: Command): void {
         workers: opts.workers,
         storeUrl: rt.config.storeUrl,
         out: process.stdout,
+        follow,
         prometheusPort: opts.prometheus ? opts.prometheusPort : null,
       });
       process.exitCode = code;

@@ -3,8 +3,6 @@ import type { Command } from 'commander';
 import { parseSeasons } from '../../domain/season-range.ts';
 import { UsageError } from '../../errors/usage-error.ts';
 import { createLogger } from '../../log/logger.ts';
-import type { FaultConfig } from '../../replay/faults.ts';
-import { createReplaySite } from '../../replay/replay-site.ts';
 import { port } from '../options.ts';
 import { print, runtime } from '../runtime.ts';
 
@@ -41,6 +39,9 @@ export function registerSite(program: Command): void {
         if (opts.fixtures !== undefined && !existsSync(opts.fixtures))
           throw new UsageError(`--fixtures ${opts.fixtures} does not exist`);
         const logger = createLogger({ level: config.logLevel });
+        // The local harness is loaded only by the commands that use it.
+        const { createReplaySite } = await import('../../local/replay/replay-site.ts');
+        type SiteOptions = NonNullable<Parameters<typeof createReplaySite>[0]>;
         let site: Awaited<ReturnType<typeof createReplaySite>>;
         try {
           site = await createReplaySite({
@@ -48,7 +49,7 @@ export function registerSite(program: Command): void {
             port: opts.port,
             fixturesDir: existsSync(fixturesDir) ? fixturesDir : null,
             asOf: opts.asOf ?? null,
-            faults: faults as FaultConfig | null,
+            faults: faults as SiteOptions['faults'],
             logger,
           });
         } catch (err) {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
-import { freePort } from '../../../src/services/free-port.ts';
-import { type LocalRedis, startLocalRedis } from '../../../src/services/local-redis.ts';
+import { freePort } from '../../../src/local/processes/free-port.ts';
+import { type LocalRedis, startLocalRedis } from '../../../src/local/processes/local-redis.ts';
 import { runCli } from '../../helpers/cli.ts';
 
 let redis: LocalRedis;

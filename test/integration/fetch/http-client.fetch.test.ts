@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { isScraperError } from '../../../src/errors/scraper-error.ts';
 import { createHttpClient, type PageFetcher } from '../../../src/fetch/http-client.ts';
-import { createReplaySite, type ReplaySite } from '../../../src/replay/replay-site.ts';
+import { createReplaySite, type ReplaySite } from '../../../src/local/replay/replay-site.ts';
 
 let site: ReplaySite;
 let http: PageFetcher;

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cliEntry } from '../../../src/services/cli-process.ts';
+import { cliEntry } from '../../../src/local/processes/cli-process.ts';
 import { eventually, value } from './prometheus-api.ts';
 
 test('demo --prometheus: Prometheus scrapes the workers and the exporter; Ctrl-C stops everything', {

@@ -12,12 +12,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
 import { loadConfig } from '../../../src/config.ts';
 import { createHostStateStore } from '../../../src/fetch/host-state.ts';
-import { type ExporterProcess, startExporterProcess } from '../../../src/metrics/exporter-process.ts';
+import { type ExporterProcess, startExporterProcess } from '../../../src/local/processes/exporter-process.ts';
+import { type LocalRedis, startLocalRedis } from '../../../src/local/processes/local-redis.ts';
 import { enqueueSeasons } from '../../../src/queue/producer.ts';
 import { openQueue } from '../../../src/queue/queues.ts';
 import { readStatus } from '../../../src/queue/status.ts';
 import { connectForCommand, type RedisClient, standaloneTarget } from '../../../src/redis/connection.ts';
-import { type LocalRedis, startLocalRedis } from '../../../src/services/local-redis.ts';
 import { DEFAULT_SOURCE } from '../../../src/sources/registry.ts';
 
 async function scrape(port: number): Promise<Map<string, number>> {

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { waitForListeningPort } from '../../../src/health/listening-port.ts';
-import { type LocalRedis, startLocalRedis } from '../../../src/services/local-redis.ts';
-import { WorkerPool, type WorkerProcess } from '../../../src/services/worker-processes.ts';
+import { waitForListeningPort } from '../../../src/local/processes/listening-port.ts';
+import { type LocalRedis, startLocalRedis } from '../../../src/local/processes/local-redis.ts';
+import { WorkerPool, type WorkerProcess } from '../../../src/local/processes/worker-processes.ts';
 
 interface Probe {
   status: number;

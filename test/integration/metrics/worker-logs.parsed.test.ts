@@ -13,14 +13,14 @@ import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../../src/config.ts';
-import { startExporterProcess } from '../../../src/metrics/exporter-process.ts';
+import { startExporterProcess } from '../../../src/local/processes/exporter-process.ts';
+import { startLocalRedis } from '../../../src/local/processes/local-redis.ts';
+import { WorkerPool, type WorkerProcess } from '../../../src/local/processes/worker-processes.ts';
+import { createReplaySite } from '../../../src/local/replay/replay-site.ts';
 import { enqueueSeasons } from '../../../src/queue/producer.ts';
 import { openQueue } from '../../../src/queue/queues.ts';
 import { readStatus } from '../../../src/queue/status.ts';
 import { connectForCommand, standaloneTarget } from '../../../src/redis/connection.ts';
-import { createReplaySite } from '../../../src/replay/replay-site.ts';
-import { startLocalRedis } from '../../../src/services/local-redis.ts';
-import { WorkerPool, type WorkerProcess } from '../../../src/services/worker-processes.ts';
 import { DEFAULT_SOURCE } from '../../../src/sources/registry.ts';
 import { createTestDatabase } from '../../helpers/pg-database.ts';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as cheerio from 'cheerio';
-import type { SeasonGroundTruth } from '../../../src/replay/content.ts';
-import { createReplaySite, type ReplaySite } from '../../../src/replay/replay-site.ts';
+import type { SeasonGroundTruth } from '../../../src/local/replay/content.ts';
+import { createReplaySite, type ReplaySite } from '../../../src/local/replay/replay-site.ts';
 
 let site: ReplaySite;
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
 import { after, before, test } from 'node:test';
 import * as cheerio from 'cheerio';
-import type { SeasonGroundTruth } from '../../../src/replay/content.ts';
-import { createReplaySite, type ReplaySite } from '../../../src/replay/replay-site.ts';
-import type { ReplayStatsSnapshot } from '../../../src/replay/request-stats.ts';
+import type { SeasonGroundTruth } from '../../../src/local/replay/content.ts';
+import { createReplaySite, type ReplaySite } from '../../../src/local/replay/replay-site.ts';
+import type { ReplayStatsSnapshot } from '../../../src/local/replay/request-stats.ts';
 import { probe } from './probe.ts';
 
 let site: ReplaySite;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { decideFault, normaliseFaults } from '../../../src/replay/faults.ts';
-import { createReplaySite, type ReplaySite } from '../../../src/replay/replay-site.ts';
+import { decideFault, normaliseFaults } from '../../../src/local/replay/faults.ts';
+import { createReplaySite, type ReplaySite } from '../../../src/local/replay/replay-site.ts';
 import { probe } from './probe.ts';
 
 let site: ReplaySite;

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { FixtureIndex } from '../../../src/replay/fixtures-index.ts';
-import { createReplaySite, type ReplaySite } from '../../../src/replay/replay-site.ts';
+import { FixtureIndex } from '../../../src/local/replay/fixtures-index.ts';
+import { createReplaySite, type ReplaySite } from '../../../src/local/replay/replay-site.ts';
 import { FIXTURES_DIR, skipWithoutFixtures } from '../../helpers/fixtures.ts';
 import { probe } from './probe.ts';
 

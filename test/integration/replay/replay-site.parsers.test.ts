@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ScheduleGame } from '../../../src/domain/game.ts';
 import { ParseError } from '../../../src/errors/parse-error.ts';
-import type { GroundTruthGame, SeasonGroundTruth } from '../../../src/replay/content.ts';
-import { createReplaySite, type ReplaySite } from '../../../src/replay/replay-site.ts';
+import type { GroundTruthGame, SeasonGroundTruth } from '../../../src/local/replay/content.ts';
+import { createReplaySite, type ReplaySite } from '../../../src/local/replay/replay-site.ts';
 import {
   detectKind,
   isBlockPage,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as cheerio from 'cheerio';
-import { createReplaySite, type ReplaySite } from '../../../src/replay/replay-site.ts';
+import { createReplaySite, type ReplaySite } from '../../../src/local/replay/replay-site.ts';
 import { probe } from './probe.ts';
 
 let site: ReplaySite;

@@ -10,8 +10,8 @@ import { hostname } from 'node:os';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import type { WorkerProcess } from '../../../src/local/processes/worker-processes.ts';
 import { codeOfReason } from '../../../src/queue/failure-policy.ts';
-import type { WorkerProcess } from '../../../src/services/worker-processes.ts';
 import { createTestDatabase } from '../../helpers/pg-database.ts';
 import { startSystem } from '../../helpers/system.ts';
 

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job } from 'bullmq';
-import type { WorkerProcess } from '../../../src/services/worker-processes.ts';
+import type { WorkerProcess } from '../../../src/local/processes/worker-processes.ts';
 import { type System, startSystem, tempFileStore } from '../../helpers/system.ts';
 
 const SEASON = 2018;

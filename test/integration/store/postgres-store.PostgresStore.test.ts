@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { StoreError } from '../../../src/errors/store-error.ts';
-import { freePort } from '../../../src/services/free-port.ts';
+import { freePort } from '../../../src/local/processes/free-port.ts';
 import { MIGRATIONS } from '../../../src/store/migrations/index.ts';
 import { openStore } from '../../../src/store/open-store.ts';
 import { boxScoreRows, gameRowFromBoxScore, TABLE_NAMES, TABLES } from '../../../src/store/rows.ts';

@@ -13,9 +13,9 @@ import {
   runChecks,
 } from '../../../src/health/checks.ts';
 import { startEventLoopMonitor } from '../../../src/health/event-loop-monitor.ts';
-import { listeningPortIn } from '../../../src/health/listening-port.ts';
 import type { RedisMonitor } from '../../../src/health/redis-monitor.ts';
-import { withIntervals } from '../../../src/metrics/local-prometheus.ts';
+import { withIntervals } from '../../../src/local/monitoring/local-prometheus.ts';
+import { listeningPortIn } from '../../../src/local/processes/listening-port.ts';
 
 function block(ms: number): void {
   const end = performance.now() + ms;

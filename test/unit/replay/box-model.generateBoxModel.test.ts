@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BoxScore, TeamBox } from '../../../src/domain/box-score.ts';
-import { allocateSeconds, type BoxTeam, generateBoxModel, points } from '../../../src/replay/box-model.ts';
-import { type SeasonGame, seasonModel } from '../../../src/replay/season-model.ts';
-import { boxScoreOf } from '../../../src/replay/truth.ts';
+import {
+  allocateSeconds,
+  type BoxTeam,
+  generateBoxModel,
+  points,
+} from '../../../src/local/replay/box-model.ts';
+import { type SeasonGame, seasonModel } from '../../../src/local/replay/season-model.ts';
+import { boxScoreOf } from '../../../src/local/replay/truth.ts';
 
 /** A spread of games: every 25th of 2018 and 2024, plus overtime, playoff and play-in games. */
 function sampleGames(): Array<[number, SeasonGame]> {

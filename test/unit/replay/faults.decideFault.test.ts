@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as cheerio from 'cheerio';
-import { createSiteContent } from '../../../src/replay/content.ts';
+import { createSiteContent } from '../../../src/local/replay/content.ts';
 import {
   breakLayout,
   decideFault,
   layoutBroken,
   noFaults,
   normaliseFaults,
-} from '../../../src/replay/faults.ts';
+} from '../../../src/local/replay/faults.ts';
 
 test('no configuration means no faults, with documented defaults', () => {
   const f = normaliseFaults(null);

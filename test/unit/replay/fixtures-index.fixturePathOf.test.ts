@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FixtureIndex, fixturePathOf } from '../../../src/replay/fixtures-index.ts';
+import { FixtureIndex, fixturePathOf } from '../../../src/local/replay/fixtures-index.ts';
 import { FIXTURES_DIR, skipWithoutFixtures } from '../../helpers/fixtures.ts';
 
 test('fixture file names map to the site paths they were saved from', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ByteLru } from '../../../src/replay/lru.ts';
+import { ByteLru } from '../../../src/local/replay/lru.ts';
 
 const buf = (n: number): Buffer => Buffer.alloc(n, 1);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RateLimiter } from '../../../src/replay/rate-limit.ts';
+import { RateLimiter } from '../../../src/local/replay/rate-limit.ts';
 
 const settings = { maxPerMinute: 3, windowMs: 60_000, blockAfter: 2, blockMs: 3_600_000 };
 

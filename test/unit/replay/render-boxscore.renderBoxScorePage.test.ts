@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as cheerio from 'cheerio';
 import { ADVANCED_STATS, BASIC_STATS } from '../../../src/domain/box-score.ts';
-import { createSiteContent } from '../../../src/replay/content.ts';
-import { type SeasonGame, seasonModel } from '../../../src/replay/season-model.ts';
+import { createSiteContent } from '../../../src/local/replay/content.ts';
+import { type SeasonGame, seasonModel } from '../../../src/local/replay/season-model.ts';
 
 const content = createSiteContent({ seasons: [2018, 2024] });
 

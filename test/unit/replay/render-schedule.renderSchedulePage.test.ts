@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as cheerio from 'cheerio';
-import { createSiteContent } from '../../../src/replay/content.ts';
+import { createSiteContent } from '../../../src/local/replay/content.ts';
 
 const COLUMNS_2024 = [
   'date_game',

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as cheerio from 'cheerio';
-import { createSiteContent } from '../../../src/replay/content.ts';
-import { renderTotalsPage } from '../../../src/replay/render-totals.ts';
-import { seasonModel } from '../../../src/replay/season-model.ts';
+import { createSiteContent } from '../../../src/local/replay/content.ts';
+import { renderTotalsPage } from '../../../src/local/replay/render-totals.ts';
+import { seasonModel } from '../../../src/local/replay/season-model.ts';
 
 const { html, truth } = renderTotalsPage(seasonModel(2018), Number.POSITIVE_INFINITY, '');
 const $ = cheerio.load(html);

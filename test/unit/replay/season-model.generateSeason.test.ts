@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dateOf } from '../../../src/replay/dates.ts';
+import { dateOf } from '../../../src/local/replay/dates.ts';
 import {
   generateSeason,
   listedGames,
@@ -8,7 +8,7 @@ import {
   type SeasonGame,
   type SeasonModel,
   seasonModel,
-} from '../../../src/replay/season-model.ts';
+} from '../../../src/local/replay/season-model.ts';
 
 function fingerprint(m: SeasonModel): string {
   return m.games

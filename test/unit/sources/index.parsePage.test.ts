@@ -4,7 +4,7 @@ import { BlockedError } from '../../../src/errors/blocked-error.ts';
 import { NetworkError } from '../../../src/errors/network-error.ts';
 import { PageNotFoundError } from '../../../src/errors/page-not-found-error.ts';
 import { ParseError } from '../../../src/errors/parse-error.ts';
-import { renderBlockPage } from '../../../src/replay/render-errors.ts';
+import { renderBlockPage } from '../../../src/local/replay/render-errors.ts';
 import { parseBoxScore } from '../../../src/sources/basketball-reference/box-score-page.ts';
 import { basketballReference, parsePage } from '../../../src/sources/basketball-reference/index.ts';
 import { parseSchedule } from '../../../src/sources/basketball-reference/schedule-page.ts';

@@ -6,7 +6,7 @@ import {
   renderBlockPage,
   renderRateLimitPage,
   renderServerErrorPage,
-} from '../../../src/replay/render-errors.ts';
+} from '../../../src/local/replay/render-errors.ts';
 import {
   isBlockPage,
   isCompletePage,

@@ -10,9 +10,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { pino } from 'pino';
-import type { BoxScore } from '../domain/box-score.ts';
-import type { PlayerSeasonTotals } from '../domain/player-totals.ts';
-import type { Logger } from '../log/logger.ts';
+import type { BoxScore } from '../../domain/box-score.ts';
+import type { PlayerSeasonTotals } from '../../domain/player-totals.ts';
+import type { Logger } from '../../log/logger.ts';
 import { createSiteContent, type SeasonGroundTruth, type SiteContent } from './content.ts';
 import {
   breakLayout,

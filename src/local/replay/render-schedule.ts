@@ -5,7 +5,7 @@
  * of the era (no `game_start_time` for 1999-00), empty cells for games not yet played, and the
  * `Playoffs` divider row for seasons up to 2018-19. The canonical link names the season page.
  */
-import { seasonLabel } from '../domain/season-range.ts';
+import { seasonLabel } from '../../domain/season-range.ts';
 import { dateOf, MONTH_NAMES, scheduleDateText } from './dates.ts';
 import { boxScoreHref, esc, hoursMinutes, shortTime, teamHref } from './html.ts';
 import { renderPage } from './page-layout.ts';

@@ -3,7 +3,7 @@
  * attendance and game length, the Play-In and the playoffs, and the rosters. A pure function of
  * the season year (seeded PRNGs keyed by the year and the game ids), cached per process.
  */
-import type { GameType } from '../domain/game.ts';
+import type { GameType } from '../../domain/game.ts';
 import { type SeasonCalendar, seasonCalendar } from './calendar.ts';
 import { compactOf, dateOf, dayOf, isoOf, MONTH_NAMES, weekdayOf } from './dates.ts';
 import { playPostseason } from './postseason.ts';

@@ -4,8 +4,8 @@
  * followed by `tr.partial_table` rows, a `tr.norank` League Average row closing each body, and
  * the league leaders in bold. Also the matching ground-truth records.
  */
-import type { PlayerSeasonTotals, SeasonPart } from '../domain/player-totals.ts';
-import { seasonLabel } from '../domain/season-range.ts';
+import type { PlayerSeasonTotals, SeasonPart } from '../../domain/player-totals.ts';
+import { seasonLabel } from '../../domain/season-range.ts';
 import { emptyLine, type Line, points } from './box-model.ts';
 import { esc, playerHref, teamHref } from './html.ts';
 import { renderPage } from './page-layout.ts';

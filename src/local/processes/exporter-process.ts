@@ -2,8 +2,9 @@
  * `nba-scraper exporter` as a child process of this program (the demo, the tests), logging to a
  * file; its /metrics port is read from its log (it listens on METRICS_PORT=0).
  */
-import { waitForListeningPort } from '../health/listening-port.ts';
-import { type CliProcess, cliEntry, spawnCliProcess, stopCliProcess } from '../services/cli-process.ts';
+
+import { type CliProcess, cliEntry, spawnCliProcess, stopCliProcess } from './cli-process.ts';
+import { waitForListeningPort } from './listening-port.ts';
 
 export interface ExporterProcess extends CliProcess {
   /** The port of its /metrics, once it listens. */

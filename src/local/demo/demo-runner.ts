@@ -6,20 +6,27 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { follow } from '../cli/follow.ts';
-import { type Config, childEnv } from '../config.ts';
-import { seasonLabel } from '../domain/season-range.ts';
-import type { Logger } from '../log/logger.ts';
-import { startLocalMonitoring } from '../metrics/local-monitoring.ts';
-import { enqueueSeasons } from '../queue/producer.ts';
-import { openQueue } from '../queue/queues.ts';
-import { connectForCommand, redisTargetOf, standaloneTarget } from '../redis/connection.ts';
+import type { Queue } from 'bullmq';
+import { type Config, childEnv } from '../../config.ts';
+import { seasonLabel } from '../../domain/season-range.ts';
+import type { Logger } from '../../log/logger.ts';
+import { enqueueSeasons } from '../../queue/producer.ts';
+import { openQueue } from '../../queue/queues.ts';
+import { connectForCommand, redisTargetOf, standaloneTarget } from '../../redis/connection.ts';
+import { DEFAULT_SOURCE } from '../../sources/registry.ts';
+import { openStore } from '../../store/open-store.ts';
+import { startLocalMonitoring } from '../monitoring/local-monitoring.ts';
+import { startLocalRedis } from '../processes/local-redis.ts';
+import { WorkerPool } from '../processes/worker-processes.ts';
 import { createReplaySite } from '../replay/replay-site.ts';
-import { startLocalRedis } from '../services/local-redis.ts';
-import { WorkerPool } from '../services/worker-processes.ts';
-import { DEFAULT_SOURCE } from '../sources/registry.ts';
-import { openStore } from '../store/open-store.ts';
 import { checkSeason } from './ground-truth.ts';
+
+/** Shows the seasons' progress until each has finished; resolves with whether anything failed. */
+export type FollowSeasons = (
+  queue: Queue,
+  seasons: readonly number[],
+  opts: { logger: Logger; out: NodeJS.WriteStream; signal: AbortSignal },
+) => Promise<{ anyFailed: boolean }>;
 
 export interface DemoOptions {
   config: Config;
@@ -29,6 +36,8 @@ export interface DemoOptions {
   storeUrl: string;
   /** Where progress lines go. */
   out: NodeJS.WriteStream;
+  /** How progress is shown: the CLI's `--follow`. */
+  follow: FollowSeasons;
   /**
    * Also start the exporter and a local Prometheus scraping every process, on this port of
    * 127.0.0.1 (0: a free one); after the run they stay up until Ctrl-C. Null: no monitoring.
@@ -118,7 +127,7 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
         `${o.outcome === 'added' ? 'enqueued' : 'already enqueued'} ${o.season} (${seasonLabel(o.season)})`,
       );
     }
-    const result = await follow(queue, opts.seasons, { logger, out, signal: abort.signal });
+    const result = await opts.follow(queue, opts.seasons, { logger, out, signal: abort.signal });
 
     let ok = !result.anyFailed;
     for (const season of opts.seasons) {

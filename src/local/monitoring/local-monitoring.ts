@@ -5,9 +5,9 @@
  * like a Kubernetes scrape, so the dashboards and rules work unchanged.
  */
 import { join } from 'node:path';
-import { waitForListeningPort } from '../health/listening-port.ts';
-import type { WorkerPool } from '../services/worker-processes.ts';
-import { startExporterProcess } from './exporter-process.ts';
+import { startExporterProcess } from '../processes/exporter-process.ts';
+import { waitForListeningPort } from '../processes/listening-port.ts';
+import type { WorkerPool } from '../processes/worker-processes.ts';
 import { EXPORTER_JOB, type LocalPrometheus, startLocalPrometheus, WORKER_JOB } from './local-prometheus.ts';
 
 export interface LocalMonitoringOptions {

@@ -3,7 +3,7 @@
  * into regular season and playoffs (Play-In games count in neither, as on the real site). A
  * player who played for several teams gets a `2TM` / `3TM` summary row and one row per team.
  */
-import type { PlayerSeasonTotals, SeasonPart } from '../domain/player-totals.ts';
+import type { PlayerSeasonTotals, SeasonPart } from '../../domain/player-totals.ts';
 import { addLine, emptyLine, generateBoxModel, type Line, points } from './box-model.ts';
 import type { RosterPlayer } from './rosters.ts';
 import type { SeasonModel } from './season-model.ts';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 /** Path of this build's CLI entry (src/cli/main.ts when run from source, dist/cli/main.js when built). */
 export function cliEntry(): string {
   const self = fileURLToPath(import.meta.url);
-  return fileURLToPath(new URL(`../cli/main${extname(self)}`, import.meta.url));
+  return fileURLToPath(new URL(`../../cli/main${extname(self)}`, import.meta.url));
 }
 
 export interface CliProcess {

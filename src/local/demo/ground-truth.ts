@@ -2,7 +2,7 @@
  * Compares what the store holds with the games a replay site says it lists for a season
  * (`GET /__replay/seasons/<year>/games.json`). Used by the demo to prove its result, and by tests.
  */
-import type { Store } from '../store/store.ts';
+import type { Store } from '../../store/store.ts';
 
 export interface TruthGame {
   gameId: string;

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../services/free-port.ts';
+import { freePort } from '../processes/free-port.ts';
 
-/** monitoring/prometheus/ of this checkout (from src/metrics/ or dist/metrics/). */
+/** monitoring/prometheus/ of this checkout (from src/local/monitoring/ or dist/local/monitoring/). */
 export const MONITORING_PROMETHEUS_DIR = fileURLToPath(
-  new URL('../../monitoring/prometheus/', import.meta.url),
+  new URL('../../../monitoring/prometheus/', import.meta.url),
 );
 
 export const WORKER_JOB = 'nba-scraper-worker';

@@ -3,9 +3,9 @@
  * (ScheduleGame, BoxScore), with every number read back from the text the pages show, so a
  * parser's output can be compared with them field by field.
  */
-import type { AdvancedStats, BasicStats, BoxScore, PlayerLine, TeamBox } from '../domain/box-score.ts';
-import type { ScheduleGame } from '../domain/game.ts';
-import type { ScheduleMonth } from '../domain/season.ts';
+import type { AdvancedStats, BasicStats, BoxScore, PlayerLine, TeamBox } from '../../domain/box-score.ts';
+import type { ScheduleGame } from '../../domain/game.ts';
+import type { ScheduleMonth } from '../../domain/season.ts';
 import type { BoxModel, BoxTeam } from './box-model.ts';
 import { boxScoreHref, isoTime } from './html.ts';
 import type { MonthPage, SeasonGame } from './season-model.ts';

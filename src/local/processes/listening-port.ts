@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LISTENING_MESSAGE } from './http-server.ts';
+import { LISTENING_MESSAGE } from '../../health/http-server.ts';
 
 /** The port of the first `http server listening` line in `text` (pino JSON lines), or null. */
 export function listeningPortIn(text: string): number | null {

@@ -3,10 +3,10 @@
  * exist, their HTML, and the ground truth behind them. Pure apart from its caches; the HTTP
  * server, the page cache and the faults sit on top of it.
  */
-import type { BoxScore } from '../domain/box-score.ts';
-import type { ScheduleGame } from '../domain/game.ts';
-import type { PlayerSeasonTotals } from '../domain/player-totals.ts';
-import type { ScheduleMonth } from '../domain/season.ts';
+import type { BoxScore } from '../../domain/box-score.ts';
+import type { ScheduleGame } from '../../domain/game.ts';
+import type { PlayerSeasonTotals } from '../../domain/player-totals.ts';
+import type { ScheduleMonth } from '../../domain/season.ts';
 import { generateBoxModel } from './box-model.ts';
 import { dayOfIso } from './dates.ts';
 import { renderHeaderScores } from './game-summaries.ts';

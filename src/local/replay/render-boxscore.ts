@@ -9,7 +9,7 @@
  * with a colspan reason cell, tfoot Team Totals), and the Inactive / Officials / Attendance /
  * Time of Game blocks.
  */
-import { ADVANCED_STATS, BASIC_STATS } from '../domain/box-score.ts';
+import { ADVANCED_STATS, BASIC_STATS } from '../../domain/box-score.ts';
 import { addLine, type BoxModel, type BoxPlayer, type BoxTeam, emptyLine, type Line } from './box-model.ts';
 import { longDateText, shortDateText } from './dates.ts';
 import { renderGameSummary } from './game-summaries.ts';
