@@ -3,8 +3,9 @@
  * This is the only module that reads `process.env`. The README's settings table is generated
  * from SETTINGS (`npm run docs:settings`) and checked by a test.
  */
+
+import { type HostRule, parseHostRules } from './config/host-rules.ts';
 import { ConfigError } from './errors/config-error.ts';
-import { type HostRule, parseHostRules } from './fetch/host-rules.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

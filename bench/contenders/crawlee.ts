@@ -15,7 +15,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BoxScore } from '../../src/domain/box-score.ts';
-import { BlockedError } from '../../src/errors/blocked-error.ts';
 import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { printChildResult } from '../lib/run-process.ts';
@@ -85,7 +84,6 @@ const crawler = new CheerioCrawler(
         season: item.season,
         kind: 'boxscore',
       });
-      if (site.isBlockPage(html)) throw new BlockedError(`${request.url} answered a block page`);
       const box: BoxScore = site.parseBoxScore(html, item.gameId);
       await store.upsertBoxScore(box);
       pages++;

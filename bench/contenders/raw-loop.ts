@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { Job } from 'bullmq';
 import { loadConfig } from '../../src/config.ts';
-import { createHttpClient } from '../../src/fetch/http-client.ts';
+import { sourceHttpClient } from '../../src/fetch/host-fetcher.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { processBoxScore } from '../../src/queue/boxscore-processor.ts';
 import type { BoxScoreJobData } from '../../src/queue/job-types.ts';
@@ -29,13 +29,7 @@ const args = JSON.parse(process.argv[2] ?? '{}') as {
 };
 const items = JSON.parse(readFileSync(args.itemsFile, 'utf8')) as BoxScoreItem[];
 const config = loadConfig({ SOURCE_BASE_URL: args.baseUrl, STORE_URL: `file://${args.storeDir}` });
-const http = createHttpClient({
-  baseUrl: config.sourceBaseUrl,
-  userAgent: config.userAgent,
-  connectTimeoutMs: config.fetchConnectTimeoutMs,
-  responseTimeoutMs: config.fetchResponseTimeoutMs,
-  totalTimeoutMs: config.fetchTotalTimeoutMs,
-});
+const http = sourceHttpClient(config);
 const store = await openStore(config.storeUrl);
 const ctx = {
   config,
@@ -44,6 +38,9 @@ const ctx = {
   store,
   logger: createLogger({ level: 'silent' }),
 } as Omit<WorkerContext, 'queue'> as WorkerContext;
+
+/** The raw loop has no deadline: a signal that never aborts. */
+const NEVER = new AbortController().signal;
 
 let next = 0;
 let pages = 0;
@@ -54,7 +51,7 @@ const lane = async (): Promise<void> => {
   while (next < items.length) {
     const item = items[next++]!;
     try {
-      await processBoxScore(ctx, { data: item } as Job<BoxScoreJobData>, undefined);
+      await processBoxScore(ctx, { data: item } as Job<BoxScoreJobData>, { token: undefined, signal: NEVER });
       pages++;
     } catch (err) {
       errors++;

@@ -13,8 +13,9 @@
  */
 import { hostname } from 'node:os';
 import { loadConfig } from '../../src/config.ts';
-import { createHostBreaker } from '../../src/fetch/host-breaker.ts';
 import { createHostBudget } from '../../src/fetch/host-budget.ts';
+import { breakerSettings } from '../../src/fetch/host-fetcher.ts';
+import { createHostProtection } from '../../src/fetch/host-protection.ts';
 import { createHostStateStore } from '../../src/fetch/host-state.ts';
 import type { PageFetcher } from '../../src/fetch/http-client.ts';
 import { createSourceFetcher } from '../../src/fetch/source-fetcher.ts';
@@ -46,7 +47,7 @@ const game = content.playedGames(2018)[0]!;
 const found = content.lookup(`/boxscores/${game.gameId}.html`);
 if (found?.type !== 'page') throw new Error('no generated box score page');
 const box = DEFAULT_SOURCE.parseBoxScore(found.render(), game.gameId);
-const site: SourceSite = { ...DEFAULT_SOURCE, parseBoxScore: () => box, isBlockPage: () => false };
+const site: SourceSite = { ...DEFAULT_SOURCE, parseBoxScore: () => box };
 
 const http: PageFetcher = {
   host: new URL(config.sourceBaseUrl).host,
@@ -73,15 +74,15 @@ const budget = await createHostBudget({
   redis: limiterConnection,
   prefix: config.queuePrefix,
 });
-const hostState = createHostStateStore(connection, config.queuePrefix);
-const breaker = createHostBreaker({
+const protection = createHostProtection({
   host: http.host,
-  errorThresholdPercentage: config.breakerErrorPercent,
-  volumeThreshold: config.breakerMinRequests,
-  rollingWindowMs: config.breakerWindowMs,
-  resetTimeoutMs: config.breakerResetMs,
+  hostState: createHostStateStore(connection, config.queuePrefix),
+  breaker: breakerSettings(config),
+  blockBackoffMs: config.blockBackoffMs,
+  logger,
+  onBreakerChange: (h, state) => metrics.breakerChanged(h, state),
 });
-const fetcher = createSourceFetcher({ http, budget, breaker, hostState, observer: metrics.fetchObserver });
+const fetcher = createSourceFetcher({ http, budget, protection, observer: metrics.fetchObserver });
 const service = startWorkerService({
   config,
   logger,
@@ -89,7 +90,8 @@ const service = startWorkerService({
   fetcher,
   store: instrumentStore(store, metrics),
   connection,
-  metrics,
+  observer: metrics,
+  hostBlocked: (err) => protection.holdOff(err),
   concurrency,
   name: `${hostname()}:${process.pid}`,
   globalConcurrency: null,

@@ -34,7 +34,7 @@ export async function runExporter(opts: ExporterAppOptions): Promise<void> {
   const logger = opts.logger.child({ component: 'exporter' });
   // Fail fast (exit 2) when Redis is not there at start; once running, ride out restarts.
   const redis = await connectForCommand(opts.redis);
-  redis.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
+  redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
   const queues: Queue[] = Object.values(SOURCES).map((site) => openQueue(redis, config, site.id));
   const hostState = createHostStateStore(redis, config.queuePrefix);
   const knownHosts = [new URL(config.sourceBaseUrl).host];

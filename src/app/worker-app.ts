@@ -1,18 +1,11 @@
 /**
- * A worker process: config -> logger -> Redis, store, the source's fetcher (hold check, breaker,
- * shared politeness budget, HTTP) -> BullMQ worker, and a graceful stop on SIGTERM. Stateless:
- * everything it knows lives in Redis and the store.
+ * A worker process: config -> logger -> Redis, store, the source's fetcher (host protection,
+ * shared politeness budget, HTTP; fetch/host-fetcher.ts) -> BullMQ worker, metrics observing
+ * both, and a graceful stop on SIGTERM. Stateless: everything it knows lives in Redis and the store.
  */
 import { hostname } from 'node:os';
-import { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
-import { BreakerOpenError } from '../errors/breaker-open-error.ts';
-import { createHostBreaker } from '../fetch/host-breaker.ts';
-import { createHostBudget } from '../fetch/host-budget.ts';
-import { budgetFor } from '../fetch/host-rules.ts';
-import { createHostStateStore } from '../fetch/host-state.ts';
-import { createHttpClient } from '../fetch/http-client.ts';
-import { createSourceFetcher } from '../fetch/source-fetcher.ts';
+import { createHostFetcher } from '../fetch/host-fetcher.ts';
 import { startProcessHealth } from '../health/process-health.ts';
 import type { Logger } from '../log/logger.ts';
 import { instrumentSite, instrumentStore } from '../metrics/instrument.ts';
@@ -30,13 +23,6 @@ export interface WorkerAppOptions {
   logger: Logger;
   redis: RedisTarget;
   concurrency: number;
-  /**
-   * Collect metrics (default true). Off, /metrics serves an empty registry and nothing is timed
-   * or counted: benchmarks turn it off to measure what the metrics cost.
-   */
-  metrics?: boolean;
-  /** Per-page checkpoints of season jobs (default true; benchmarks turn them off). */
-  checkpoints?: boolean;
 }
 
 export async function runWorker(opts: WorkerAppOptions): Promise<void> {
@@ -47,19 +33,17 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
   const connection = createRedis(opts.redis, 'worker');
   const limiterConnection = createRedis(opts.redis, 'worker');
   for (const c of [connection, limiterConnection]) {
-    c.on('error', (err) =>
-      logger.warn({ component: 'redis', err: { message: err.message } }, 'redis connection error'),
-    );
+    c.on('error', (err) => logger.warn({ component: 'redis', err }, 'redis connection error'));
   }
 
-  const metrics = opts.metrics === false ? null : createWorkerMetrics(createMetricsRegistry('worker'));
+  const metrics = createWorkerMetrics(createMetricsRegistry('worker'));
   // /metrics, /healthz, /readyz first: a port already taken stops the worker before it takes jobs.
   // Liveness also needs the BullMQ worker loop to run until shutdown.
   let service: WorkerService | undefined;
   const health = await startProcessHealth({
     config,
     logger,
-    registry: metrics?.registry ?? new Registry(),
+    registry: metrics.registry,
     redis: connection,
     loop: {
       name: 'worker-loop',
@@ -79,66 +63,33 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
     throw err;
   });
 
-  const http = createHttpClient({
-    baseUrl: config.sourceBaseUrl,
-    userAgent: config.userAgent,
-    connectTimeoutMs: config.fetchConnectTimeoutMs,
-    responseTimeoutMs: config.fetchResponseTimeoutMs,
-    totalTimeoutMs: config.fetchTotalTimeoutMs,
+  const { fetcher, protection, requestsPerMinute } = await createHostFetcher({
+    config,
+    logger,
+    redis: connection,
+    limiterRedis: limiterConnection,
+    observer: metrics.fetchObserver,
   });
-  const host = http.host;
-  metrics?.init({
+  const host = fetcher.host;
+  metrics.init({
     queue: queueName(DEFAULT_SOURCE.id),
     host,
     concurrency: opts.concurrency,
     lockDurationMs: config.lockDurationMs,
   });
-  const hostLog = logger.child({ component: 'fetch', host });
-  const requestsPerMinute = budgetFor(host, config.hostRateLimits);
-  const budget = await createHostBudget({
-    host,
-    requestsPerMinute,
-    redis: limiterConnection,
-    prefix: config.queuePrefix,
-  });
-  const hostState = createHostStateStore(connection, config.queuePrefix);
-  const breaker = createHostBreaker({
-    host,
-    errorThresholdPercentage: config.breakerErrorPercent,
-    volumeThreshold: config.breakerMinRequests,
-    rollingWindowMs: config.breakerWindowMs,
-    resetTimeoutMs: config.breakerResetMs,
-    onStateChange: (state) => {
-      hostLog[state === 'open' ? 'error' : 'warn']({ breaker: state }, `circuit breaker ${state}`);
-      metrics?.breakerChanged(host, state);
-      hostState.reportBreaker(host, state).catch(() => {});
-    },
-  });
-  const fetcher = createSourceFetcher({ http, budget, breaker, hostState, observer: metrics?.fetchObserver });
 
   service = startWorkerService({
     config,
     logger,
-    site: metrics ? instrumentSite(DEFAULT_SOURCE, metrics) : DEFAULT_SOURCE,
+    site: instrumentSite(DEFAULT_SOURCE, metrics),
     fetcher,
-    store: metrics ? instrumentStore(store, metrics) : store,
+    store: instrumentStore(store, metrics),
     connection,
-    metrics: metrics ?? undefined,
+    observer: metrics,
     concurrency: opts.concurrency,
-    checkpoints: opts.checkpoints,
     name: `${hostname()}:${process.pid}`,
     globalConcurrency: requestsPerMinute === null ? null : config.hostMaxActiveJobs,
-    hooks: {
-      hostBlocked: async (err) => {
-        if (err instanceof BreakerOpenError) return err.retryAfterMs;
-        hostLog.error(
-          { err, holdMs: config.blockBackoffMs },
-          `${host} refused us (403 or a block page): no request goes to it from any worker for ${Math.round(config.blockBackoffMs / 60_000)} min`,
-        );
-        await hostState.hold(host, config.blockBackoffMs, 'blocked', err.message);
-        return config.blockBackoffMs;
-      },
-    },
+    hostBlocked: (err) => protection.holdOff(err),
   });
   const started = service;
   await started.ready();

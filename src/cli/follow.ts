@@ -42,10 +42,7 @@ export async function follow(
       try {
         current = (await readStatus(queue, { seasons })).seasons;
       } catch (err) {
-        opts.logger.warn(
-          { err: { message: (err as Error).message } },
-          'cannot read status (Redis down?); retrying',
-        );
+        opts.logger.warn({ err }, 'cannot read status (Redis down?); retrying');
         await sleep(opts.intervalMs ?? 1_000);
         continue;
       }

@@ -30,7 +30,7 @@ export async function withQueue<T>(
   fn: (queue: Queue, redis: RedisClient) => Promise<T>,
 ): Promise<T> {
   const redis = await connectForCommand(redisTargetOf(rt.config));
-  redis.on('error', (err) => rt.logger.warn({ err: { message: err.message } }, 'redis connection error'));
+  redis.on('error', (err) => rt.logger.warn({ err }, 'redis connection error'));
   const queue = openQueue(redis, rt.config, DEFAULT_SOURCE.id);
   try {
     return await fn(queue, redis);

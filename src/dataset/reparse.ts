@@ -5,10 +5,10 @@
  * changes nothing and gives what a crawl gives. The tool for applying a parser fix to a site that
  * allows 20 requests a minute.
  */
-import { inferGameTypes } from '../domain/game-types.ts';
 import { isScraperError } from '../errors/scraper-error.ts';
 import type { SourceSite } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
+import { fillInferredGameTypes, storeSchedulePage } from './schedule-pages.ts';
 
 export interface ReparseResult {
   season: number;
@@ -21,14 +21,6 @@ export interface ReparseResult {
   gameTypesFilled: number;
   /** Pages that still do not parse, with the reason (code + message). */
   failures: { url: string; reason: string }[];
-}
-
-function monthSlugOf(url: string): string | null {
-  return /_games-([a-z0-9-]+)\.html$/.exec(new URL(url).pathname)?.[1] ?? null;
-}
-
-function gameIdOf(url: string): string | null {
-  return /\/boxscores\/(\d{8}0[A-Z]{3})\.html$/.exec(new URL(url).pathname)?.[1] ?? null;
 }
 
 export async function reparseSeason(store: Store, site: SourceSite, season: number): Promise<ReparseResult> {
@@ -44,15 +36,15 @@ export async function reparseSeason(store: Store, site: SourceSite, season: numb
   for await (const page of store.latestRawPages(season)) {
     result.pages++;
     try {
+      // Archived URLs are absolute, on whichever host served them: the site reads their path.
+      const path = new URL(page.url).pathname;
       if (page.kind === 'boxscore') {
-        const gameId = gameIdOf(page.url);
+        const gameId = site.gameIdFromPath(path);
         if (!gameId) throw new Error('archived box score URL has no game id');
         await store.upsertBoxScore(site.parseBoxScore(page.body, gameId));
         result.boxScores++;
       } else if (page.kind === 'season' || page.kind === 'schedule') {
-        const parsed = site.parseSchedule(page.body, season);
-        const slug = parsed.month ?? monthSlugOf(page.url) ?? parsed.months[0]?.slug ?? 'default';
-        await store.upsertSchedule(season, slug, parsed.games);
+        await storeSchedulePage(store, site, season, page.body, site.monthSlugFromPath(path) ?? null);
         result.schedulePages++;
       } else if (page.kind === 'totals' && site.parsePlayerTotals) {
         await store.upsertPlayerTotals(season, site.parsePlayerTotals(page.body, season));
@@ -63,7 +55,6 @@ export async function reparseSeason(store: Store, site: SourceSite, season: numb
       result.failures.push({ url: page.url, reason });
     }
   }
-  const inferred = inferGameTypes(await store.readSchedule(season));
-  if (inferred.size > 0) result.gameTypesFilled = await store.fillGameTypes(season, inferred);
+  result.gameTypesFilled = (await fillInferredGameTypes(store, season)).filled;
   return result;
 }

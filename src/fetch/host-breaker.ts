@@ -8,6 +8,7 @@
  */
 import CircuitBreaker from 'opossum';
 import { BreakerOpenError } from '../errors/breaker-open-error.ts';
+import { HOST_FAULT_CODES, hasCode } from '../errors/codes.ts';
 import { isScraperError } from '../errors/scraper-error.ts';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -35,9 +36,6 @@ export interface HostBreaker {
   shutdown(): void;
 }
 
-/** Errors that are the host's fault. */
-const COUNTED = new Set(['ERR_NETWORK', 'ERR_TIMEOUT', 'ERR_HTTP_5XX']);
-
 export function createHostBreaker(opts: HostBreakerOptions): HostBreaker {
   const breaker = new CircuitBreaker((fn: () => Promise<unknown>) => fn(), {
     timeout: false,
@@ -47,7 +45,7 @@ export function createHostBreaker(opts: HostBreakerOptions): HostBreaker {
     rollingCountBuckets: 10,
     resetTimeout: opts.resetTimeoutMs,
     // true = "not a failure of the host": do not count it.
-    errorFilter: (err: unknown) => !(isScraperError(err) && COUNTED.has(err.code)),
+    errorFilter: (err: unknown) => !(isScraperError(err) && hasCode(HOST_FAULT_CODES, err.code)),
   });
   let state: BreakerState = 'closed';
   let openedAt = 0;

@@ -10,7 +10,6 @@ import Bottleneck from 'bottleneck';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.ts';
 import { isScraperError } from '../errors/scraper-error.ts';
 import type { RedisClient } from '../redis/connection.ts';
-import { spacingMs } from './host-rules.ts';
 
 export interface HostBudget {
   readonly host: string;
@@ -125,4 +124,14 @@ function mapLimiterError(err: unknown): unknown {
   return fromRedis
     ? new RedisUnavailableError(`politeness limiter: ${(err as Error).message}`, { cause: err })
     : err;
+}
+
+/**
+ * Minimum spacing between two requests to a host for a budget: 60 s / budget plus a 2 % margin
+ * (at least 5 ms), so that no 60-second window, measured anywhere, holds more than the budget
+ * even with some network jitter between our send time and the site's arrival time.
+ */
+export function spacingMs(requestsPerMinute: number): number {
+  const base = 60_000 / requestsPerMinute;
+  return Math.ceil(base + Math.max(5, base * 0.02));
 }

@@ -7,7 +7,8 @@ import type { RedisClient } from '../redis/connection.ts';
 import type { BreakerState } from './host-breaker.ts';
 
 /** Why a host is on hold: it answered 429 (wait the Retry-After) or it blocked us (long backoff). */
-export type HoldKind = 'rate-limited' | 'blocked';
+export const HOLD_KINDS = ['rate-limited', 'blocked'] as const;
+export type HoldKind = (typeof HOLD_KINDS)[number];
 
 export interface HostHold {
   /** Epoch ms until which no request may go to the host. */
@@ -39,12 +40,8 @@ export function quietHost(host: string): HostStatus {
   return { host, breaker: 'closed', breakerChangedAt: null, holdUntil: 0, holdKind: null, holdReason: null };
 }
 
-export function hostStateKey(prefix: string): string {
-  return `${prefix}:hosts`;
-}
-
 export function createHostStateStore(redis: RedisClient, prefix: string): HostStateStore {
-  const key = hostStateKey(prefix);
+  const key = `${prefix}:hosts`;
   return {
     async currentHold(host) {
       const raw = await redis.hget(key, `${host}|hold`);

@@ -38,53 +38,20 @@ export function statusClass(status: number | undefined): StatusClass {
   return `${Math.floor(status / 100)}xx` as StatusClass;
 }
 
-/** Job kinds (BullMQ job names). */
-export const JOB_KINDS = ['season', 'boxscore', 'totals'] as const;
-
-/** Outcomes of one run of a job (`nba_scraper_job_duration_seconds`). */
-export const JOB_OUTCOMES = [
-  /** It finished: the job completed. */
-  'completed',
-  /** It threw and the job will be tried again. */
-  'retry',
-  /** It threw and the job failed for good. */
-  'failed',
-  /** It handed the job back without using an attempt: rate limit, breaker, hold, waiting for children, shutdown. */
-  'deferred',
-] as const;
-export type JobOutcome = (typeof JOB_OUTCOMES)[number];
-
-/** Error codes a job attempt can fail with (src/errors/codes.ts), initialised at zero. */
-export const JOB_ERROR_CODES = [
-  'ERR_NETWORK',
-  'ERR_TIMEOUT',
-  'ERR_HTTP_5XX',
-  'ERR_HTTP_4XX',
-  'ERR_NOT_FOUND',
-  'ERR_PARSE',
-  'ERR_EMPTY_PAGE',
-  'ERR_STORE',
-  'ERR_REDIS_UNAVAILABLE',
-  'ERR_UNEXPECTED',
-] as const;
-
-/** Error codes of a request that did not give a page, initialised at zero. */
-export const FETCH_ERROR_CODES = [
-  'ERR_NETWORK',
-  'ERR_TIMEOUT',
-  'ERR_HTTP_5XX',
-  'ERR_HTTP_4XX',
-  'ERR_NOT_FOUND',
-  'ERR_RATE_LIMITED',
-  'ERR_BLOCKED',
-  'ERR_UNEXPECTED',
-] as const;
+/** Error codes a job attempt can fail with, and a request that gave no page (initialised at zero). */
+export {
+  FETCH_FAILURE_CODES as FETCH_ERROR_CODES,
+  JOB_FAILURE_CODES as JOB_ERROR_CODES,
+} from '../errors/codes.ts';
+export { JOB_OUTCOMES, type JobOutcome } from '../queue/job-outcome.ts';
+/** Job kinds (BullMQ job names), outcomes of one run of a job (`nba_scraper_job_duration_seconds`). */
+export { JOB_KINDS } from '../queue/job-types.ts';
 
 /** Breaker states and their gauge values. */
 export const BREAKER_STATE_VALUES = { closed: 0, 'half-open': 1, open: 2 } as const;
 
 /** Why a host is on hold (src/fetch/host-state.ts): a 429's Retry-After, or a block. */
-export const HOLD_KINDS = ['rate-limited', 'blocked'] as const;
+export { HOLD_KINDS } from '../fetch/host-state.ts';
 
 /** Page kinds a parser reads (`nba_scraper_parse_duration_seconds`). */
 export const PARSE_KINDS = ['schedule', 'boxscore', 'totals'] as const;

@@ -5,68 +5,34 @@
  * and `increase()` sees the first event. Values global to the system (queue counts, per-season
  * progress) are not here: the exporter exports them once.
  */
-import { RATE_LIMIT_ERROR } from 'bullmq';
 import type { Registry } from 'prom-client';
 import { isScraperError } from '../errors/scraper-error.ts';
 import type { BreakerState } from '../fetch/host-breaker.ts';
 import type { FetchObserver } from '../fetch/source-fetcher.ts';
+import type { JobObserver } from '../queue/job-observer.ts';
+import { classifyOutcome } from '../queue/job-outcome.ts';
 import {
   BREAKER_STATE_VALUES,
   FETCH_ERROR_CODES,
   JOB_ERROR_CODES,
   JOB_KINDS,
-  type JobOutcome,
   STATUS_CLASSES,
   statusClass,
   WORKER_METRICS as W,
 } from './catalog.ts';
 import { counter, gauge, histogram } from './registry.ts';
 
-/** What a job run looks like to the metrics (a BullMQ Job has all of it). */
-export interface JobRunInfo {
-  name: string;
-  id?: string | undefined;
-  attemptsMade: number;
-  opts: { attempts?: number | undefined };
-}
-
-export interface WorkerMetrics {
+/** The worker's metrics: the queue's job observer and the fetcher's observer, and the timings of parsers and store. */
+export interface WorkerMetrics extends JobObserver {
   readonly registry: Registry;
-  /** Reports the requests, answers and politeness waits of the fetcher. */
+  /** Reports the requests, answers, politeness waits and breaker transitions of the fetcher. */
   readonly fetchObserver: FetchObserver;
   /** Sets the worker's static gauges and initialises its known label sets at zero. */
   init(opts: { queue: string; host: string; concurrency: number; lockDurationMs: number }): void;
-  jobStarted(queue: string): void;
-  /**
-   * One run of a job ended. `error`: what the processor threw (undefined when it completed);
-   * `thrown`: what the failure policy made of it, which decides the outcome.
-   */
-  jobRan(queue: string, job: JobRunInfo, seconds: number, error: unknown, thrown: unknown): void;
-  jobCompleted(queue: string, kind: string): void;
-  jobFailed(queue: string, kind: string, code: string, willRetry: boolean): void;
-  stalledRecovered(queue: string, kind: string): void;
   breakerChanged(host: string, state: BreakerState): void;
   parsed(kind: string, seconds: number): void;
   storeOperation(operation: string, ok: boolean, seconds: number): void;
   gameStored(): void;
-}
-
-/** BullMQ errors that hand a job back without using an attempt. */
-const DEFERRING_ERRORS = new Set(['RateLimitError', 'WaitingChildrenError', 'WaitingError', 'DelayedError']);
-
-/** The outcome of one run of a job from what the failure policy threw (undefined: it completed). */
-export function jobOutcome(job: JobRunInfo, thrown: unknown): JobOutcome {
-  if (thrown === undefined) return 'completed';
-  const err = thrown instanceof Error ? thrown : new Error(String(thrown));
-  if (DEFERRING_ERRORS.has(err.name) || err.message === RATE_LIMIT_ERROR) return 'deferred';
-  if (err.name === 'UnrecoverableError') return 'failed';
-  return job.attemptsMade + 1 < (job.opts.attempts ?? 1) ? 'retry' : 'failed';
-}
-
-/** The job kind of a job id (`season-2018`, `boxscore-201710170CLE`), for events that carry only the id. */
-export function kindOfJobId(jobId: string): string {
-  const kind = JOB_KINDS.find((k) => jobId.startsWith(`${k}-`));
-  return kind ?? 'unknown';
 }
 
 export function createWorkerMetrics(registry: Registry): WorkerMetrics {
@@ -107,6 +73,10 @@ export function createWorkerMetrics(registry: Registry): WorkerMetrics {
       fetchDuration.observe({ host: h }, durationMs / 1000);
       if (code === 'ERR_RATE_LIMITED') rateLimited.inc({ host: h });
     },
+    breakerChanged(h, state) {
+      breakerState.set({ host: h }, BREAKER_STATE_VALUES[state]);
+      breakerTransitions.inc({ host: h, state });
+    },
   };
 
   return {
@@ -138,7 +108,8 @@ export function createWorkerMetrics(registry: Registry): WorkerMetrics {
     },
     jobRan(queue, job, seconds, error, thrown) {
       active.dec({ queue });
-      jobDuration.observe({ queue, kind: job.name, outcome: jobOutcome(job, thrown) }, seconds);
+      const outcome = classifyOutcome(thrown, job.attemptsMade + 1, job.opts.attempts);
+      jobDuration.observe({ queue, kind: job.name, outcome }, seconds);
       if (isScraperError(error) && error.code === 'ERR_BLOCKED') blocked.inc({ host });
     },
     jobCompleted(queue, kind) {
@@ -151,8 +122,7 @@ export function createWorkerMetrics(registry: Registry): WorkerMetrics {
       stalled.inc({ queue, kind });
     },
     breakerChanged(h, state) {
-      breakerState.set({ host: h }, BREAKER_STATE_VALUES[state]);
-      breakerTransitions.inc({ host: h, state });
+      fetchObserver.breakerChanged?.(h, state);
     },
     parsed(kind, seconds) {
       parseDuration.observe({ kind }, seconds);

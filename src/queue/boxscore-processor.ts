@@ -6,7 +6,7 @@
 import type { Job } from 'bullmq';
 import { fetchSourcePage } from './fetch-page.ts';
 import type { BoxScoreJobData } from './job-types.ts';
-import type { WorkerContext } from './worker-context.ts';
+import type { JobRun, WorkerContext } from './worker-context.ts';
 
 export interface BoxScoreResult {
   gameId: string;
@@ -16,7 +16,7 @@ export interface BoxScoreResult {
 export async function processBoxScore(
   ctx: WorkerContext,
   job: Job<BoxScoreJobData>,
-  signal: AbortSignal | undefined,
+  { signal }: JobRun,
 ): Promise<BoxScoreResult> {
   const { gameId, path } = job.data;
   const page = await fetchSourcePage(ctx, {
@@ -26,7 +26,7 @@ export async function processBoxScore(
     signal,
   });
   const box = ctx.site.parseBoxScore(page.body, gameId);
-  signal?.throwIfAborted();
+  signal.throwIfAborted();
   await ctx.store.upsertBoxScore(box);
   return { gameId, players: box.visitor.players.length + box.home.players.length };
 }

@@ -4,6 +4,7 @@
  * (`ERR_PARSE: ...`) so `status` and `retry-failed` can group by it.
  */
 import { type Job, RATE_LIMIT_ERROR, RateLimitError, UnrecoverableError, WaitingError } from 'bullmq';
+import type { ErrorCode } from '../errors/codes.ts';
 import { isScraperError } from '../errors/scraper-error.ts';
 import { TimeoutError } from '../errors/timeout-error.ts';
 
@@ -19,12 +20,15 @@ const QUEUE_CONTROL_ERRORS = new Set([
 ]);
 
 /** Code put on errors that are not ours (bugs, library errors). They are retried. */
-export const UNEXPECTED_CODE = 'ERR_UNEXPECTED';
+const UNEXPECTED_CODE: ErrorCode = 'ERR_UNEXPECTED';
 
 export interface FailureHooks {
   /** Pauses every job of the host's queue for `ms` (queue-wide rate limit). */
   pauseQueue(ms: number): Promise<void>;
-  /** Called for a block (403 / block page / open breaker); returns how long to hold the host off. */
+  /**
+   * Called for a block (403 / block page / open breaker); returns how long to hold the host off
+   * (the fetch layer's host protection decides: fetch/host-protection.ts).
+   */
   hostBlocked(err: Error): Promise<number>;
 }
 
@@ -32,6 +36,11 @@ export interface FailureHooks {
 export function codeOfReason(reason: string | undefined): string | null {
   const m = /^(ERR_[A-Z0-9_]+):/.exec(reason ?? '');
   return m?.[1] ?? null;
+}
+
+/** The code a failed reason starts with; ERR_UNEXPECTED for a reason without one. */
+export function failureCode(reason: string | undefined): string {
+  return codeOfReason(reason) ?? UNEXPECTED_CODE;
 }
 
 /**

@@ -9,7 +9,19 @@ import type { ScheduleMonth } from '../domain/season.ts';
 export const SEASON_JOB = 'season';
 export const BOXSCORE_JOB = 'boxscore';
 export const TOTALS_JOB = 'totals';
-export type JobKind = typeof SEASON_JOB | typeof BOXSCORE_JOB | typeof TOTALS_JOB;
+
+/** Every job kind (the BullMQ job name); the metric catalog and the processors derive from it. */
+export const JOB_KINDS = [SEASON_JOB, BOXSCORE_JOB, TOTALS_JOB] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export function isJobKind(name: string): name is JobKind {
+  return (JOB_KINDS as readonly string[]).includes(name);
+}
+
+/** The job kind of a job id (`season-2018`, `boxscore-201710170CLE`), for events that carry only the id. */
+export function kindOfJobId(jobId: string): JobKind | 'unknown' {
+  return JOB_KINDS.find((k) => jobId.startsWith(`${k}-`)) ?? 'unknown';
+}
 
 export interface SeasonJobData {
   season: number;
@@ -36,6 +48,13 @@ export interface TotalsJobData {
   season: number;
   /** Path of the season's player totals page on the source. */
   path: string;
+}
+
+/** The payload of each job kind. */
+export interface JobDataOf {
+  [SEASON_JOB]: SeasonJobData;
+  [BOXSCORE_JOB]: BoxScoreJobData;
+  [TOTALS_JOB]: TotalsJobData;
 }
 
 /** What a season job's progress (`job.updateProgress`) holds; `status` and `--follow` show it. */

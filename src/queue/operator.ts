@@ -3,7 +3,7 @@
  * say), optionally only one season's or one error code's; pause and resume every worker.
  */
 import type { Job, Queue } from 'bullmq';
-import { codeOfReason, UNEXPECTED_CODE } from './failure-policy.ts';
+import { failureCode } from './failure-policy.ts';
 
 export interface RetryFilter {
   season?: number;
@@ -20,8 +20,7 @@ export interface RetryOutcome {
 function matches(job: Job, filter: RetryFilter): boolean {
   const data = job.data as { season?: number };
   if (filter.season !== undefined && data.season !== filter.season) return false;
-  if (filter.code !== undefined && (codeOfReason(job.failedReason) ?? UNEXPECTED_CODE) !== filter.code)
-    return false;
+  if (filter.code !== undefined && failureCode(job.failedReason) !== filter.code) return false;
   return true;
 }
 

@@ -9,8 +9,9 @@ import { type SeasonLedger, seasonLedger } from '../dataset/ledger.ts';
 import type { SourceSite } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
 import { boxScoreJobOptions } from './job-options.ts';
-import { BOXSCORE_JOB, boxScoreJobId, TOTALS_JOB, totalsJobId } from './job-types.ts';
+import { BOXSCORE_JOB, boxScoreJobId } from './job-types.ts';
 import { enqueueSeasons } from './producer.ts';
+import { enqueueTotals } from './totals-job.ts';
 
 export interface ReconcileResult {
   ledger: SeasonLedger;
@@ -46,14 +47,9 @@ export async function reconcileSeason(
     await queue.add(BOXSCORE_JOB, { season, gameId, path }, { ...opts, jobId: id });
     boxScores++;
   }
-  let totals = false;
-  if (ledger.totalsRows === 0 && ledger.played > 0 && site.totalsPath) {
-    await queue.add(
-      TOTALS_JOB,
-      { season, path: site.totalsPath(season) },
-      { ...opts, jobId: totalsJobId(season, Date.now()) },
-    );
-    totals = true;
-  }
+  const totals =
+    ledger.totalsRows === 0 &&
+    ledger.played > 0 &&
+    (await enqueueTotals(queue, config, site, season, { runId: Date.now() }));
   return { ledger, seasonJob: false, boxScores, totals };
 }

@@ -7,7 +7,7 @@
  * waiting-children); when they have all finished it completes with a summary.
  */
 import { type Job, WaitingChildrenError } from 'bullmq';
-import { inferGameTypes } from '../domain/game-types.ts';
+import { fillInferredGameTypes, storeSchedulePage } from '../dataset/schedule-pages.ts';
 import { PageNotFoundError } from '../errors/page-not-found-error.ts';
 import { fetchSourcePage } from './fetch-page.ts';
 import { boxScoreJobOptions } from './job-options.ts';
@@ -18,26 +18,21 @@ import {
   type SeasonJobData,
   type SeasonProgress,
   type SeasonResult,
-  TOTALS_JOB,
-  type TotalsJobData,
-  totalsJobId,
 } from './job-types.ts';
-import type { WorkerContext } from './worker-context.ts';
+import { enqueueTotals } from './totals-job.ts';
+import type { JobRun, WorkerContext } from './worker-context.ts';
 
 export async function processSeason(
   ctx: WorkerContext,
   job: Job<SeasonJobData>,
-  token: string | undefined,
-  signal: AbortSignal | undefined,
+  { token, signal }: JobRun,
 ): Promise<SeasonResult> {
   const { season } = job.data;
   const log = ctx.logger;
   let data: SeasonJobData = { ...job.data };
-  // Benchmarks measure the per-page checkpoints by turning them off (WorkerContext.checkpoints).
-  const perPage = ctx.checkpoints !== false;
-  const checkpoint = async (patch: Partial<SeasonJobData>, always = false): Promise<void> => {
+  const checkpoint = async (patch: Partial<SeasonJobData>): Promise<void> => {
     data = { ...data, ...patch };
-    if (always || perPage) await job.updateData(data);
+    await job.updateData(data);
   };
 
   if (!data.fannedOut) {
@@ -48,39 +43,33 @@ export async function processSeason(
         kind: 'season',
         signal,
       });
-      const parsed = ctx.site.parseSchedule(page.body, season);
-      const slug = parsed.month ?? parsed.months[0]?.slug ?? 'default';
-      await ctx.store.upsertSchedule(season, slug, parsed.games);
+      const parsed = await storeSchedulePage(ctx.store, ctx.site, season, page.body, null);
       await checkpoint({ months: parsed.months, pagesDone: parsed.month ? [parsed.month] : [] });
       log.info(
-        { months: parsed.months.length, page: slug, games: parsed.games.length },
+        { months: parsed.months.length, page: parsed.slug, games: parsed.games.length },
         'season schedule discovered',
       );
     }
     const months = data.months ?? [];
     for (const month of months) {
       if (data.pagesDone?.includes(month.slug)) continue;
-      signal?.throwIfAborted();
+      signal.throwIfAborted();
       const page = await fetchSourcePage(ctx, {
         path: month.path,
         season,
         kind: 'schedule',
         signal,
       });
-      const parsed = ctx.site.parseSchedule(page.body, season);
-      await ctx.store.upsertSchedule(season, month.slug, parsed.games);
+      const parsed = await storeSchedulePage(ctx.store, ctx.site, season, page.body, month.slug);
       await checkpoint({ pagesDone: [...(data.pagesDone ?? []), month.slug] });
-      if (perPage) await job.updateProgress(progress('schedule', data, 0, 0));
+      await job.updateProgress(progress('schedule', data, 0, 0));
       log.info({ page: month.slug, games: parsed.games.length }, 'schedule page stored');
     }
     if (months.length === 0) throw new PageNotFoundError(`season ${season} lists no schedule month`);
 
     const schedule = await ctx.store.readSchedule(season);
-    const inferred = inferGameTypes(schedule);
-    if (inferred.size > 0) {
-      const filled = await ctx.store.fillGameTypes(season, inferred);
-      log.info({ inferred: inferred.size, filled }, 'game types inferred');
-    }
+    const types = await fillInferredGameTypes(ctx.store, season, schedule);
+    if (types.inferred > 0) log.info(types, 'game types inferred');
     const stored = await ctx.store.storedBoxScoreIds(season);
     const todo = schedule.filter(
       (g) => g.status === 'final' && g.boxScorePath !== null && !stored.has(g.gameId),
@@ -91,16 +80,14 @@ export async function processSeason(
       todo.map((g) => ({ season, gameId: g.gameId, path: g.boxScorePath as string })),
     );
     // The season's player totals, read again by every run (they change while the season goes on).
-    if (ctx.site.totalsPath && schedule.some((g) => g.status === 'final')) {
-      const totals: TotalsJobData = { season, path: ctx.site.totalsPath(season) };
-      await ctx.queue.add(TOTALS_JOB, totals, {
-        ...boxScoreJobOptions(ctx.config),
-        jobId: totalsJobId(season, job.timestamp),
+    if (schedule.some((g) => g.status === 'final')) {
+      await enqueueTotals(ctx.queue, ctx.config, ctx.site, season, {
+        runId: job.timestamp,
         parent: { id: job.id as string, queue: job.queueQualifiedName },
       });
     }
-    // Always saved: when its children are done the job runs again and must not fan out twice.
-    await checkpoint({ fannedOut: true, children: todo.length, fannedOutAt: Date.now() }, true);
+    // When its children are done the job runs again and must not fan out twice.
+    await checkpoint({ fannedOut: true, children: todo.length, fannedOutAt: Date.now() });
     await job.updateProgress(progress('boxscores', data, schedule.length, todo.length));
     log.info(
       { games: schedule.length, children: todo.length, alreadyStored: stored.size },

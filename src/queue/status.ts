@@ -4,8 +4,14 @@
  */
 import type { Job, Queue } from 'bullmq';
 import { FIRST_SEASON, latestSeason } from '../domain/season-range.ts';
-import { codeOfReason, UNEXPECTED_CODE } from './failure-policy.ts';
-import { type SeasonJobData, type SeasonProgress, type SeasonResult, seasonJobId } from './job-types.ts';
+import { failureCode } from './failure-policy.ts';
+import {
+  SEASON_JOB,
+  type SeasonJobData,
+  type SeasonProgress,
+  type SeasonResult,
+  seasonJobId,
+} from './job-types.ts';
 
 export const JOB_STATES = [
   'waiting',
@@ -64,7 +70,7 @@ export async function readStatus(
   const failedBySeason = new Map<number, number>();
   for (const j of failed) {
     const s = (j.data as { season?: number }).season;
-    if (j.name !== 'season' && s !== undefined) failedBySeason.set(s, (failedBySeason.get(s) ?? 0) + 1);
+    if (j.name !== SEASON_JOB && s !== undefined) failedBySeason.set(s, (failedBySeason.get(s) ?? 0) + 1);
   }
   const seasons: SeasonStatus[] = [];
   for (const job of jobs) {
@@ -108,7 +114,7 @@ async function seasonStatus(job: Job<SeasonJobData>, now: number, failedNow: num
 function failureGroups(failed: Job[]): FailureGroup[] {
   const groups = new Map<string, FailureGroup>();
   for (const job of failed) {
-    const code = codeOfReason(job.failedReason) ?? UNEXPECTED_CODE;
+    const code = failureCode(job.failedReason);
     const g = groups.get(code);
     if (g) g.count++;
     else groups.set(code, { code, count: 1, sample: `${job.id}: ${job.failedReason ?? ''}` });

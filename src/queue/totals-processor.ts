@@ -6,7 +6,7 @@ import type { Job } from 'bullmq';
 import { EmptyPageError } from '../errors/empty-page-error.ts';
 import { fetchSourcePage } from './fetch-page.ts';
 import type { TotalsJobData } from './job-types.ts';
-import type { WorkerContext } from './worker-context.ts';
+import type { JobRun, WorkerContext } from './worker-context.ts';
 
 export interface TotalsResult {
   season: number;
@@ -16,7 +16,7 @@ export interface TotalsResult {
 export async function processTotals(
   ctx: WorkerContext,
   job: Job<TotalsJobData>,
-  signal: AbortSignal | undefined,
+  { signal }: JobRun,
 ): Promise<TotalsResult> {
   const { season, path } = job.data;
   if (!ctx.site.parsePlayerTotals)
@@ -28,7 +28,7 @@ export async function processTotals(
     signal,
   });
   const rows = ctx.site.parsePlayerTotals(page.body, season);
-  signal?.throwIfAborted();
+  signal.throwIfAborted();
   await ctx.store.upsertPlayerTotals(season, rows);
   return { season, rows: rows.length };
 }

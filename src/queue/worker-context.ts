@@ -16,9 +16,10 @@ export interface WorkerContext {
   readonly store: Store;
   readonly queue: Queue;
   readonly logger: Logger;
-  /**
-   * Season jobs checkpoint after every schedule page (default true). Only benchmarks turn it off,
-   * to measure what it costs; the checkpoint that ends the fan-out is always written.
-   */
-  readonly checkpoints?: boolean;
+}
+
+/** What a run of a job gets besides the job: its lock token and its abort signal (shutdown or deadline). */
+export interface JobRun {
+  readonly token: string | undefined;
+  readonly signal: AbortSignal;
 }

@@ -8,30 +8,22 @@ import { type Job, Worker } from 'bullmq';
 import type { Config } from '../config.ts';
 import type { PageFetcher } from '../fetch/http-client.ts';
 import type { Logger } from '../log/logger.ts';
-import { kindOfJobId, type WorkerMetrics } from '../metrics/worker-metrics.ts';
 import type { RedisClient } from '../redis/connection.ts';
 import type { SourceSite } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
 import { BACKOFF_TYPE, retryDelay } from './backoff.ts';
-import { processBoxScore } from './boxscore-processor.ts';
 import {
   applyFailurePolicy,
   codeOfReason,
   type FailureHooks,
+  failureCode,
   SHUTDOWN_REASON,
-  UNEXPECTED_CODE,
 } from './failure-policy.ts';
-import {
-  BOXSCORE_JOB,
-  type BoxScoreJobData,
-  SEASON_JOB,
-  type SeasonJobData,
-  TOTALS_JOB,
-  type TotalsJobData,
-} from './job-types.ts';
+import type { JobObserver } from './job-observer.ts';
+import { classifyOutcome } from './job-outcome.ts';
+import { isJobKind, kindOfJobId } from './job-types.ts';
+import { PROCESSORS } from './processors.ts';
 import { openQueue, queueName } from './queues.ts';
-import { processSeason } from './season-processor.ts';
-import { processTotals } from './totals-processor.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 export interface WorkerServiceOptions {
@@ -47,12 +39,10 @@ export interface WorkerServiceOptions {
   name?: string;
   /** Jobs of this queue running at once across all workers (null: no limit). */
   globalConcurrency?: number | null;
-  /** Overrides of the failure hooks (politeness / breaker wire theirs in). */
-  hooks?: Partial<FailureHooks>;
-  /** Job metrics (outcomes, durations, stalled recoveries); none when absent. */
-  metrics?: WorkerMetrics;
-  /** Per-page checkpoints of season jobs (default true; benchmarks turn them off). */
-  checkpoints?: boolean;
+  /** How long a job refused by its host waits (the fetch layer's host protection decides). */
+  hostBlocked: FailureHooks['hostBlocked'];
+  /** Told of every job's start, run and outcome (the worker's metrics); none when absent. */
+  observer?: JobObserver;
 }
 
 export interface WorkerService {
@@ -67,7 +57,7 @@ export interface WorkerService {
 export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
   const { config, site } = opts;
   const name = queueName(site.id);
-  const metrics = opts.metrics;
+  const observer = opts.observer;
   const logger = opts.logger.child({ component: 'worker', queue: name, host: opts.fetcher.host });
   const queue = openQueue(opts.connection, config, site.id);
   const ctx: WorkerContext = {
@@ -77,12 +67,8 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
     store: opts.store,
     queue,
     logger,
-    checkpoints: opts.checkpoints ?? true,
   };
-  const hooks: FailureHooks = {
-    pauseQueue: opts.hooks?.pauseQueue ?? ((ms) => queue.rateLimit(ms)),
-    hostBlocked: opts.hooks?.hostBlocked ?? (async () => 3_600_000),
-  };
+  const hooks: FailureHooks = { pauseQueue: (ms) => queue.rateLimit(ms), hostBlocked: opts.hostBlocked };
 
   let running = 0;
   const run = async (
@@ -91,29 +77,25 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
     signal: AbortSignal | undefined,
   ): Promise<unknown> => {
     running++;
-    metrics?.jobStarted(name);
+    observer?.jobStarted(name);
     const started = performance.now();
     const seconds = (): number => (performance.now() - started) / 1000;
-    const timeoutMs = job.name === SEASON_JOB ? config.seasonJobTimeoutMs : config.boxScoreJobTimeoutMs;
-    const deadline = AbortSignal.timeout(timeoutMs);
+    const kind = job.name;
+    const processor = isJobKind(kind) ? PROCESSORS[kind] : undefined;
+    const deadline = AbortSignal.timeout(processor?.timeoutMs(config) ?? config.boxScoreJobTimeoutMs);
     const jobSignal = signal ? AbortSignal.any([signal, deadline]) : deadline;
     const jobCtx = { ...ctx, logger: jobLogger(logger, job) };
     try {
-      let result: unknown;
-      if (job.name === SEASON_JOB)
-        result = await processSeason(jobCtx, job as Job<SeasonJobData>, token, jobSignal);
-      else if (job.name === BOXSCORE_JOB)
-        result = await processBoxScore(jobCtx, job as Job<BoxScoreJobData>, jobSignal);
-      else if (job.name === TOTALS_JOB)
-        result = await processTotals(jobCtx, job as Job<TotalsJobData>, jobSignal);
-      else throw new Error(`unknown job name "${job.name}"`);
-      metrics?.jobRan(name, job, seconds(), undefined, undefined);
+      if (!processor) throw new Error(`unknown job name "${kind}"`);
+      // The map pairs each kind with its payload; the job's name is its kind.
+      const result = await processor.run(jobCtx, job as Job<never>, { token, signal: jobSignal });
+      observer?.jobRan(name, job, seconds(), undefined, undefined);
       return result;
     } catch (err) {
       const thrown = await applyFailurePolicy(err, job, token, signal ?? jobSignal, hooks).catch(
         (e: unknown) => e,
       );
-      metrics?.jobRan(name, job, seconds(), err, thrown);
+      observer?.jobRan(name, job, seconds(), err, thrown);
       throw thrown;
     } finally {
       running--;
@@ -142,12 +124,13 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
 
   worker.on('completed', (job) => {
     jobLogger(logger, job).info({ outcome: 'completed', ms: elapsed(job) }, 'job completed');
-    metrics?.jobCompleted(name, job.name);
+    observer?.jobCompleted(name, job.name);
   });
   worker.on('failed', (job, err) => {
     if (!job) return;
-    const willRetry = job.attemptsMade < (job.opts.attempts ?? 1) && err.name !== 'UnrecoverableError';
-    metrics?.jobFailed(name, job.name, codeOfReason(err.message) ?? UNEXPECTED_CODE, willRetry);
+    // BullMQ counts the failed attempt before it emits `failed`.
+    const willRetry = classifyOutcome(err, job.attemptsMade, job.opts.attempts) === 'retry';
+    observer?.jobFailed(name, job.name, failureCode(err.message), willRetry);
     jobLogger(logger, job).warn(
       { outcome: willRetry ? 'retry' : 'failed', code: codeOfReason(err.message), err, ms: elapsed(job) },
       willRetry ? 'job attempt failed, will retry' : 'job failed for good',
@@ -155,7 +138,7 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
   });
   worker.on('stalled', (jobId) => {
     logger.warn({ jobId, outcome: 'stalled' }, 'job stalled (its worker died); back in the queue');
-    metrics?.stalledRecovered(name, kindOfJobId(jobId));
+    observer?.stalledRecovered(name, kindOfJobId(jobId));
   });
   worker.on('error', (err) => logger.error({ err }, 'worker error'));
 

@@ -37,8 +37,8 @@ export interface SourceSite {
    * Throws ParseError / EmptyPageError like parseSchedule. Absent when the site has no such page.
    */
   parsePlayerTotals?(html: string, season: number): PlayerSeasonTotals[];
-  /** Guesses what kind of page this is from its content, or null when it is none of ours. */
-  detectKind(html: string): PageKind | null;
-  /** True when a 200 page is the site's block / captcha / rate-limit page instead of content. */
-  isBlockPage(html: string): boolean;
+  /** The game id a box score page's path names (`/boxscores/201801010TOR.html`), else undefined. */
+  gameIdFromPath(path: string): string | undefined;
+  /** The month slug a month schedule page's path names (`october-2019`), else undefined. */
+  monthSlugFromPath(path: string): string | undefined;
 }

@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
 import { parseSeasons } from '../../domain/season-range.ts';
-import { ERROR_CODES } from '../../errors/codes.ts';
+import { isErrorCode } from '../../errors/codes.ts';
 import { UsageError } from '../../errors/usage-error.ts';
-import { UNEXPECTED_CODE } from '../../queue/failure-policy.ts';
 import { pauseQueue, resumeQueue, retryFailed } from '../../queue/operator.ts';
 import { print, runtime, withQueue } from '../runtime.ts';
 
 function errorCode(raw: string): string {
   const code = raw.toUpperCase();
-  if (!(code in ERROR_CODES) && code !== UNEXPECTED_CODE) {
+  if (!isErrorCode(code)) {
     throw new UsageError(`--code must be an error code such as ERR_PARSE (see docs/errors.md), got "${raw}"`);
   }
   return code;

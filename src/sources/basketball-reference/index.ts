@@ -16,7 +16,14 @@ import { ownUrls, pageUrls } from './page.ts';
 import { isBlockPage, isNotFoundPage } from './page-guards.ts';
 import { parseSchedule } from './schedule-page.ts';
 import { parsePlayerTotals } from './totals-page.ts';
-import { boxScorePath, gameIdFromPath, seasonFromPath, seasonPath, totalsPath } from './urls.ts';
+import {
+  boxScorePath,
+  gameIdFromPath,
+  monthSlugFromPath,
+  seasonFromPath,
+  seasonPath,
+  totalsPath,
+} from './urls.ts';
 
 export { parseBoxScore } from './box-score-page.ts';
 export { detectKind } from './detect-kind.ts';
@@ -45,8 +52,8 @@ export const basketballReference: SourceSite = {
   parseSchedule,
   parseBoxScore,
   parsePlayerTotals,
-  detectKind,
-  isBlockPage,
+  gameIdFromPath,
+  monthSlugFromPath,
 };
 
 /** What `parsePage` found: the kind, the season, and the records of the page. */

@@ -4,11 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RateLimitError, UnrecoverableError, WaitingChildrenError } from 'bullmq';
+import { RateLimitError } from 'bullmq';
 import { BlockedError } from '../../../src/errors/blocked-error.ts';
 import { ServerError } from '../../../src/errors/server-error.ts';
 import { createMetricsRegistry } from '../../../src/metrics/registry.ts';
-import { createWorkerMetrics, jobOutcome, kindOfJobId } from '../../../src/metrics/worker-metrics.ts';
+import { createWorkerMetrics } from '../../../src/metrics/worker-metrics.ts';
+import { kindOfJobId } from '../../../src/queue/job-types.ts';
 
 /** `name{labels}` -> value, from the text format. */
 async function samples(metrics: ReturnType<typeof createWorkerMetrics>): Promise<Map<string, number>> {
@@ -111,16 +112,4 @@ test('job runs: outcome from what the failure policy threw; blocks counted; comp
   assert.equal(s.get('nba_scraper_stalled_jobs_recovered_total{queue="q",kind="season"}'), 1);
   assert.equal(s.get('nba_scraper_breaker_state{host="site:80"}'), 2);
   assert.equal(s.get('nba_scraper_breaker_transitions_total{host="site:80",state="open"}'), 1);
-});
-
-test('jobOutcome: BullMQ control errors defer, unrecoverable fails, the last attempt fails', () => {
-  const job = { name: 'boxscore', attemptsMade: 0, opts: { attempts: 2 } };
-  assert.equal(jobOutcome(job, undefined), 'completed');
-  assert.equal(jobOutcome(job, new RateLimitError()), 'deferred');
-  assert.equal(jobOutcome(job, new WaitingChildrenError()), 'deferred');
-  assert.equal(jobOutcome(job, new UnrecoverableError('ERR_PARSE: x')), 'failed');
-  assert.equal(jobOutcome(job, new Error('ERR_NETWORK: x')), 'retry');
-  assert.equal(jobOutcome({ ...job, attemptsMade: 1 }, new Error('ERR_NETWORK: x')), 'failed');
-  assert.equal(kindOfJobId('boxscore-201710170CLE'), 'boxscore');
-  assert.equal(kindOfJobId('something'), 'unknown');
 });

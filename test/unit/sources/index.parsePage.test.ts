@@ -6,7 +6,11 @@ import { PageNotFoundError } from '../../../src/errors/page-not-found-error.ts';
 import { ParseError } from '../../../src/errors/parse-error.ts';
 import { renderBlockPage } from '../../../src/local/replay/render-errors.ts';
 import { parseBoxScore } from '../../../src/sources/basketball-reference/box-score-page.ts';
-import { basketballReference, parsePage } from '../../../src/sources/basketball-reference/index.ts';
+import {
+  basketballReference,
+  isBlockPage,
+  parsePage,
+} from '../../../src/sources/basketball-reference/index.ts';
 import { parseSchedule } from '../../../src/sources/basketball-reference/schedule-page.ts';
 import type { PageKind } from '../../../src/sources/source.ts';
 import { readFixture, skipWithoutFixtures } from '../../helpers/fixtures.ts';
@@ -97,7 +101,7 @@ test('a page without div#content that is no block page is a layout change (Parse
   const layoutChanged = (file: string) =>
     readFixture(file).replace('<div id="content" role="main"', '<div id="main-content" role="main"');
   const box = layoutChanged('boxscores__201801010TOR.html');
-  assert.equal(basketballReference.isBlockPage(box), false);
+  assert.equal(isBlockPage(box), false);
   const isLayoutChange = (e: unknown) =>
     e instanceof ParseError && /no div#content/.test(e.message) && /layout changed/.test(e.message);
   assert.throws(() => parseBoxScore(box, '201801010TOR'), isLayoutChange);
@@ -127,10 +131,7 @@ test('the SourceSite object', () => {
   assert.equal(basketballReference.seasonPath(2020), '/leagues/NBA_2020_games.html');
   assert.equal(basketballReference.boxScorePath('202002220UTA'), '/boxscores/202002220UTA.html');
   assert.equal(basketballReference.totalsPath?.(2024), '/leagues/NBA_2024_totals.html');
-  assert.equal(
-    basketballReference.isBlockPage('<html><body><h1>Rate Limited Request (429 error)</h1></body></html>'),
-    true,
-  );
+  assert.equal(isBlockPage('<html><body><h1>Rate Limited Request (429 error)</h1></body></html>'), true);
   assert.equal(typeof basketballReference.parsePlayerTotals, 'function');
 });
 

@@ -1,5 +1,5 @@
 /**
- * Per-host request budgets (HOST_RATE_LIMITS): `suffix=requestsPerMinute` entries. A host matches
+ * Per-host request budgets (HOST_RATE_LIMITS, read by config.ts): `suffix=requestsPerMinute` entries. A host matches
  * an entry when it is the suffix or ends with `.suffix`, so `basketball-reference.com=20` covers
  * `www.basketball-reference.com`. Hosts that match nothing are not limited (the local replay site).
  */
@@ -34,14 +34,4 @@ export function budgetFor(host: string, rules: readonly HostRule[]): number | nu
     }
   }
   return best?.requestsPerMinute ?? null;
-}
-
-/**
- * Minimum spacing between two requests to a host for a budget: 60 s / budget plus a 2 % margin
- * (at least 5 ms), so that no 60-second window, measured anywhere, holds more than the budget
- * even with some network jitter between our send time and the site's arrival time.
- */
-export function spacingMs(requestsPerMinute: number): number {
-  const base = 60_000 / requestsPerMinute;
-  return Math.ceil(base + Math.max(5, base * 0.02));
 }

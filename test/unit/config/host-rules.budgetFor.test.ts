@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { budgetFor, parseHostRules, spacingMs } from '../../../src/fetch/host-rules.ts';
+import { budgetFor, parseHostRules } from '../../../src/config/host-rules.ts';
+import { spacingMs } from '../../../src/fetch/host-budget.ts';
 
 test('rules parse from host=requestsPerMinute lists', () => {
   assert.deepEqual(parseHostRules('basketball-reference.com=20, 127.0.0.1:8080=120'), [
