@@ -6,7 +6,7 @@
 
 import { biomeFormat } from '../lib/biome-format.ts';
 import { RULE_TESTS } from './alert-tests.ts';
-import { DASHBOARDS } from './dashboards.ts';
+import { DASHBOARDS } from './dashboards/index.ts';
 import { metricsDoc } from './metrics-doc.ts';
 import { ALERTS, RECORDING_RULES } from './rules.ts';
 import { toYaml, type YamlValue } from './yaml.ts';
