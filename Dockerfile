@@ -12,7 +12,7 @@
 # within SHUTDOWN_BUDGET_MS), so no init wrapper is needed.
 #
 # The runtime stage holds exactly what `npm pack` puts in the package (package.json "files":
-# dist/ and README.md) plus `npm ci --omit=dev` from the lock file; test/k8s/image-command.test.ts
+# dist/ without dist/local/, the local harness, and README.md) plus `npm ci --omit=dev` from the lock file; test/k8s/image-command.test.ts
 # builds the same install without Docker and runs this file's ENTRYPOINT and CMD against Redis.
 
 ARG NODE_IMAGE=node:24-bookworm-slim

@@ -203,6 +203,10 @@ describe('the image command on a production-only install', () => {
     }
     assert.ok(existsSync(join(app, 'dist', 'cli', 'main.js')));
     assert.ok(!existsSync(join(app, 'src')), 'sources are not shipped');
+    assert.ok(
+      !existsSync(join(app, 'dist', 'local')),
+      'the local harness (replay site, demo) is not shipped',
+    );
   });
 
   test('ENTRYPOINT + CMD starts a worker that gets ready, answers the chart probes, and stops on SIGTERM', async () => {
@@ -288,6 +292,11 @@ describe('the image command on a production-only install', () => {
     assert.equal(status.code, 0, status.out);
     const enqueue = run(['enqueue', 'not-a-season']);
     assert.equal(enqueue.code, 2, `bad input exits 2: ${enqueue.out}`);
+    for (const harness of [['demo'], ['site']]) {
+      const r = run(harness);
+      assert.equal(r.code, 2, `${harness[0]} without the harness exits 2: ${r.out}`);
+      assert.match(r.out, /needs the local harness, which this install does not ship/);
+    }
   });
 });
 

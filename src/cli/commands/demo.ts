@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseSeasons } from '../../domain/season-range.ts';
 import { follow } from '../follow.ts';
+import { loadHarness } from '../load-harness.ts';
 import { port, positiveInt } from '../options.ts';
 import { runtime } from '../runtime.ts';
 
@@ -35,7 +36,7 @@ export function registerDemo(program: Command): void {
       const seasons = parseSeasons([opts.seasons]);
       const rt = runtime(opts.store ? { storeUrl: opts.store } : {});
       // The local harness is loaded only by the commands that use it.
-      const { runDemo } = await import('../../local/demo/demo-runner.ts');
+      const { runDemo } = await loadHarness('demo', () => import('../../local/demo/demo-runner.ts'));
       const code = await runDemo({
         config: rt.config,
         logger: rt.logger,

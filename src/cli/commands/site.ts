@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { parseSeasons } from '../../domain/season-range.ts';
 import { UsageError } from '../../errors/usage-error.ts';
 import { createLogger } from '../../log/logger.ts';
+import { loadHarness } from '../load-harness.ts';
 import { port } from '../options.ts';
 import { print, runtime } from '../runtime.ts';
 
@@ -40,7 +41,10 @@ export function registerSite(program: Command): void {
           throw new UsageError(`--fixtures ${opts.fixtures} does not exist`);
         const logger = createLogger({ level: config.logLevel });
         // The local harness is loaded only by the commands that use it.
-        const { createReplaySite } = await import('../../local/replay/replay-site.ts');
+        const { createReplaySite } = await loadHarness(
+          'site',
+          () => import('../../local/replay/replay-site.ts'),
+        );
         type SiteOptions = NonNullable<Parameters<typeof createReplaySite>[0]>;
         let site: Awaited<ReturnType<typeof createReplaySite>>;
         try {
