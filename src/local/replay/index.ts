@@ -5,6 +5,7 @@
 
 export type { GeneratedLookup, GroundTruthGame, SeasonGroundTruth, SiteContent } from './content.ts';
 export { createSiteContent } from './content.ts';
+export type { ReplayOperations } from './control-routes.ts';
 export type {
   FaultConfig,
   FaultDecision,
