@@ -3,8 +3,13 @@
  * `Page Not Found (404 error) | Basketball-Reference.com`, canonical `/404.html`), the block
  * page a client gets after ignoring rate limits, the 429 page and the 5xx page.
  *
- * The block page is recognisable by `div#replay_block` and its title
- * `Access Blocked | Basketball-Reference.com`; the 429 page by `div#replay_rate_limited`.
+ * The block and 429 pages are built like the real site's rate-limit page, so the production
+ * page guards recognise them the way they recognise that page, with nothing replay-specific:
+ * small pages without `div#content`, whose body says the client "triggered rate limiting by
+ * our cloud service provider" (the 429 page also has the heading `Rate Limited Request (429
+ * error)`), under block-page titles (`Access Blocked | ...`, `Too Many Requests (429 error) |
+ * ...`). Their `div#replay_block` / `div#replay_rate_limited` only let the replay's own tests
+ * find them; the guards do not look at these ids.
  */
 import { renderPage } from './page-layout.ts';
 
@@ -27,7 +32,7 @@ Check the season and the game id, or list the generated seasons at <a href="/__r
   });
 }
 
-/** Minimal page sent with 403 (or as configured) while a client is blocked. */
+/** The page sent with 403 (or as configured) while a client is blocked. */
 export function renderBlockPage(minutesLeft: number): string {
   return `<!DOCTYPE html>
 <html lang="en">
@@ -38,7 +43,7 @@ export function renderBlockPage(minutesLeft: number): string {
 <body>
 <div id="replay_block" class="block_notice">
 <h1>Access Blocked</h1>
-<p>Your client sent too many requests after being told to slow down, so it is blocked for about ${minutesLeft} more minute${minutesLeft === 1 ? '' : 's'}.</p>
+<p>We are sorry, but you have triggered rate limiting by our cloud service provider and kept sending requests, so your client is blocked for about ${minutesLeft} more minute${minutesLeft === 1 ? '' : 's'}.</p>
 <p>Keep under the published request rate and honour Retry-After to avoid this.</p>
 </div>
 </body>
@@ -46,6 +51,7 @@ export function renderBlockPage(minutesLeft: number): string {
 `;
 }
 
+/** The page sent with 429 and Retry-After to a client over the limit. */
 export function renderRateLimitPage(retryAfterSeconds: number): string {
   return `<!DOCTYPE html>
 <html lang="en">
@@ -55,7 +61,8 @@ export function renderRateLimitPage(retryAfterSeconds: number): string {
 </head>
 <body>
 <div id="replay_rate_limited">
-<h1>Too Many Requests</h1>
+<h1>Rate Limited Request (429 error)</h1>
+<p>We are sorry, but you have triggered rate limiting by our cloud service provider.</p>
 <p>Slow down: retry in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.</p>
 </div>
 </body>

@@ -7,9 +7,7 @@
  *   - Sports Reference's rate-limit page (title `429 error`, `<h1>Rate Limited Request (429 error)</h1>`,
  *     "you have triggered rate limiting by our cloud service provider");
  *   - CDN block, challenge and captcha pages (Cloudflare `Just a moment...`, `Attention Required!`,
- *     `Access denied`, `cf-challenge`, `challenge-platform`, `cf-turnstile`, reCAPTCHA, hCaptcha);
- *   - the replay site's block and 429 pages (title `Access Blocked | ...`, `div#replay_block`,
- *     `div#replay_rate_limited`).
+ *     `Access denied`, `cf-challenge`, `challenge-platform`, `cf-turnstile`, reCAPTCHA, hCaptcha).
  *   Title markers (`429`, `Too Many Requests`, `Access Denied`, `Access Blocked`, `Blocked`,
  *   `Forbidden`, `Rate Limited`, `Captcha`) count wherever the page came from; the same words in
  *   the page's `<h1>` or text ("blocked", "too many requests", "access denied", "captcha") count
@@ -25,9 +23,9 @@
 /** How much of a page the marker tests read: block pages are small, real pages have these markers nowhere. */
 const SCAN = 50_000;
 
-/** Markers no content page carries anywhere (checked on every saved and generated page). */
+/** Markers no content page carries anywhere (checked on every saved page of the site). */
 const BLOCK_MARKERS =
-  /Rate Limited Request|\(429 error\)|triggered rate limiting|cf-browser-verification|cf_chl_|cf-challenge|challenge-platform|cf-turnstile|g-recaptcha|h-captcha|hcaptcha\.com|captcha-delivery|\bid\s*=\s*["']?replay_(?:block|rate_limited)\b/i;
+  /Rate Limited Request|\(429 error\)|triggered rate limiting|cf-browser-verification|cf_chl_|cf-challenge|challenge-platform|cf-turnstile|g-recaptcha|h-captcha|hcaptcha\.com|captcha-delivery/i;
 
 /** Titles of block, rate-limit and challenge pages. */
 const BLOCK_TITLE =
@@ -82,8 +80,8 @@ function roughText(html: string): string {
 
 /**
  * True when a 200 page is positively recognised as a block, rate-limit or captcha page (Sports
- * Reference's, its CDN's or the replay site's) instead of content. Never true for a real content
- * page or the 404 page, nor for a page that merely lacks `div#content` (a layout change).
+ * Reference's or its CDN's) instead of content. Never true for a real content page or the 404
+ * page, nor for a page that merely lacks `div#content` (a layout change).
  */
 export function isBlockPage(html: string): boolean {
   const start = html.slice(0, SCAN);

@@ -2,12 +2,6 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import {
-  render404Page,
-  renderBlockPage,
-  renderRateLimitPage,
-  renderServerErrorPage,
-} from '../../../src/local/replay/render-errors.ts';
-import {
   isBlockPage,
   isCompletePage,
   isNotFoundPage,
@@ -44,7 +38,7 @@ test('a complete page without div#content is not a block page (a layout change);
   assert.equal(isBlockPage(''), false);
 });
 
-test('block pages are recognised by their titles and markers: Sports Reference, CDN, captcha, replay site', () => {
+test('block pages are recognised by their titles and markers: Sports Reference, CDN, captcha', () => {
   const page = (title: string, body = '<p>Sorry.</p>') =>
     `<!DOCTYPE html><html><head><title>${title}</title></head><body>${body}</body></html>\n`;
   for (const title of [
@@ -65,8 +59,6 @@ test('block pages are recognised by their titles and markers: Sports Reference, 
     '<div id="cf-challenge-running"></div>',
     '<div class="g-recaptcha" data-sitekey="x"></div>',
     '<script src="https://hcaptcha.com/1/api.js"></script><div class="h-captcha"></div>',
-    '<div id="replay_block" class="block_notice"><h1>Access Blocked</h1></div>',
-    '<div id="replay_rate_limited"><h1>Too Many Requests</h1></div>',
   ]) {
     assert.equal(isBlockPage(page('Please wait', body)), true, body);
   }
@@ -84,14 +76,6 @@ test('the words of block pages in a content page, or in a big page without div#c
   // a real page that lost div#content in a redesign: hundreds of kilobytes, no block title
   const redesigned = `<html><head><title>Bucks vs Raptors, January 1, 2018 | Basketball-Reference.com</title></head><body><main id="main">${glossary}${'<p>row</p>'.repeat(10_000)}</main></body></html>`;
   assert.equal(isBlockPage(redesigned), false);
-});
-
-test('the replay site block and 429 pages are block pages; its 404 and 5xx pages are not', () => {
-  assert.equal(isBlockPage(renderBlockPage(42)), true);
-  assert.equal(isBlockPage(renderRateLimitPage(30)), true);
-  assert.equal(isBlockPage(render404Page('')), false);
-  assert.equal(isNotFoundPage(render404Page('')), true);
-  assert.equal(isBlockPage(renderServerErrorPage(503)), false);
 });
 
 test('no saved page is a block page; only the 404 page is the 404 page; all are complete', {
