@@ -9,6 +9,7 @@ import { isScraperError } from '../errors/scraper-error.ts';
 import type { SourceSite } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
 import { fillInferredGameTypes, storeSchedulePage } from './schedule-pages.ts';
+import { isSeasonPageKind, SEASON_PAGES } from './season-pages.ts';
 
 export interface ReparseResult {
   season: number;
@@ -17,6 +18,8 @@ export interface ReparseResult {
   schedulePages: number;
   boxScores: number;
   totalsPages: number;
+  /** Season-level pages (standings, team pages, advanced stats, draft, awards) rebuilt. */
+  seasonPages: number;
   /** Games whose type the schedule pages did not give and that got an inferred one. */
   gameTypesFilled: number;
   /** Pages that still do not parse, with the reason (code + message). */
@@ -30,6 +33,7 @@ export async function reparseSeason(store: Store, site: SourceSite, season: numb
     schedulePages: 0,
     boxScores: 0,
     totalsPages: 0,
+    seasonPages: 0,
     gameTypesFilled: 0,
     failures: [],
   };
@@ -49,6 +53,10 @@ export async function reparseSeason(store: Store, site: SourceSite, season: numb
       } else if (page.kind === 'totals' && site.parsePlayerTotals) {
         await store.upsertPlayerTotals(season, site.parsePlayerTotals(page.body, season));
         result.totalsPages++;
+      } else if (page.kind !== null && isSeasonPageKind(page.kind)) {
+        // The page names its own team: the archive keeps no team apart from the URL.
+        await SEASON_PAGES[page.kind].store(store, site, season, page.body, null);
+        result.seasonPages++;
       }
     } catch (err) {
       const reason = isScraperError(err) ? `${err.code}: ${err.message}` : (err as Error).message;

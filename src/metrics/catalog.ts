@@ -54,7 +54,16 @@ export const BREAKER_STATE_VALUES = { closed: 0, 'half-open': 1, open: 2 } as co
 export { HOLD_KINDS } from '../fetch/host-state.ts';
 
 /** Page kinds a parser reads (`nba_scraper_parse_duration_seconds`). */
-export const PARSE_KINDS = ['schedule', 'boxscore', 'totals'] as const;
+export const PARSE_KINDS = [
+  'schedule',
+  'boxscore',
+  'totals',
+  'summary',
+  'team',
+  'advanced',
+  'draft',
+  'awards',
+] as const;
 
 /** Store operations timed by `nba_scraper_store_operation_duration_seconds`. */
 export const STORE_OPERATIONS = [
@@ -64,6 +73,7 @@ export const STORE_OPERATIONS = [
   'fillGameTypes',
   'storedBoxScoreIds',
   'upsertPlayerTotals',
+  'replaceSeasonRows',
   'archivePage',
 ] as const;
 

@@ -13,6 +13,11 @@ const PARSERS: Readonly<Record<string, string>> = {
   parseSchedule: 'schedule',
   parseBoxScore: 'boxscore',
   parsePlayerTotals: 'totals',
+  parseStandings: 'summary',
+  parseTeamSeason: 'team',
+  parsePlayerAdvanced: 'advanced',
+  parseDraft: 'draft',
+  parseAwards: 'awards',
 };
 
 /** `target` with `wrap(name, fn)` around the methods named in `names`; other members bound to `target`. */

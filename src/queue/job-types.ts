@@ -4,14 +4,16 @@
  * child per played game and completes when every child has finished. Ids are deterministic, so
  * enqueueing the same season or game twice is a no-op.
  */
+import type { SeasonPageKind } from '../dataset/season-pages.ts';
 import type { ScheduleMonth } from '../domain/season.ts';
 
 export const SEASON_JOB = 'season';
 export const BOXSCORE_JOB = 'boxscore';
 export const TOTALS_JOB = 'totals';
+export const PAGE_JOB = 'page';
 
 /** Every job kind (the BullMQ job name); the metric catalog and the processors derive from it. */
-export const JOB_KINDS = [SEASON_JOB, BOXSCORE_JOB, TOTALS_JOB] as const;
+export const JOB_KINDS = [SEASON_JOB, BOXSCORE_JOB, TOTALS_JOB, PAGE_JOB] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export function isJobKind(name: string): name is JobKind {
@@ -50,11 +52,22 @@ export interface TotalsJobData {
   path: string;
 }
 
+/** A season-level page (standings, a team's page, advanced stats, draft, awards): dataset/season-pages.ts. */
+export interface PageJobData {
+  season: number;
+  page: SeasonPageKind;
+  /** The team of a team page, else null. */
+  team: string | null;
+  /** Path of the page on the source. */
+  path: string;
+}
+
 /** The payload of each job kind. */
 export interface JobDataOf {
   [SEASON_JOB]: SeasonJobData;
   [BOXSCORE_JOB]: BoxScoreJobData;
   [TOTALS_JOB]: TotalsJobData;
+  [PAGE_JOB]: PageJobData;
 }
 
 /** What a season job's progress (`job.updateProgress`) holds; `status` and `--follow` show it. */
@@ -90,4 +103,9 @@ export function boxScoreJobId(gameId: string): string {
  */
 export function totalsJobId(season: number, runId: number): string {
   return `totals-${season}-${runId}`;
+}
+
+/** Like the totals page, the season-level pages are read again by every run of the season job. */
+export function pageJobId(page: SeasonPageKind, season: number, team: string | null, runId: number): string {
+  return `page-${page}-${season}${team === null ? '' : `-${team}`}-${runId}`;
 }

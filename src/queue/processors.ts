@@ -6,7 +6,8 @@
 import type { Job } from 'bullmq';
 import type { Config } from '../config.ts';
 import { processBoxScore } from './boxscore-processor.ts';
-import { BOXSCORE_JOB, type JobDataOf, type JobKind, SEASON_JOB, TOTALS_JOB } from './job-types.ts';
+import { BOXSCORE_JOB, type JobDataOf, type JobKind, PAGE_JOB, SEASON_JOB, TOTALS_JOB } from './job-types.ts';
+import { processPage } from './page-processor.ts';
 import { processSeason } from './season-processor.ts';
 import { processTotals } from './totals-processor.ts';
 import type { JobRun, WorkerContext } from './worker-context.ts';
@@ -21,4 +22,5 @@ export const PROCESSORS: { readonly [K in JobKind]: JobProcessor<K> } = {
   [SEASON_JOB]: { run: processSeason, timeoutMs: (config) => config.seasonJobTimeoutMs },
   [BOXSCORE_JOB]: { run: processBoxScore, timeoutMs: (config) => config.boxScoreJobTimeoutMs },
   [TOTALS_JOB]: { run: processTotals, timeoutMs: (config) => config.boxScoreJobTimeoutMs },
+  [PAGE_JOB]: { run: processPage, timeoutMs: (config) => config.boxScoreJobTimeoutMs },
 };

@@ -10,6 +10,7 @@ import type { SourceSite } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
 import { boxScoreJobOptions } from './job-options.ts';
 import { BOXSCORE_JOB, boxScoreJobId } from './job-types.ts';
+import { enqueueSeasonPages } from './page-jobs.ts';
 import { enqueueSeasons } from './producer.ts';
 import { enqueueTotals } from './totals-job.ts';
 
@@ -21,6 +22,8 @@ export interface ReconcileResult {
   boxScores: number;
   /** A player totals job was enqueued. */
   totals: boolean;
+  /** Season-level page jobs enqueued (standings, team pages, advanced stats, draft, awards not stored). */
+  pages: number;
 }
 
 export async function reconcileSeason(
@@ -30,10 +33,10 @@ export async function reconcileSeason(
   site: SourceSite,
   season: number,
 ): Promise<ReconcileResult> {
-  const ledger = await seasonLedger(store, season);
+  const ledger = await seasonLedger(store, season, site);
   if (ledger.games === 0) {
     await enqueueSeasons(queue, config, [season], { refresh: true });
-    return { ledger, seasonJob: true, boxScores: 0, totals: false };
+    return { ledger, seasonJob: true, boxScores: 0, totals: false, pages: 0 };
   }
   const schedule = new Map((await store.readSchedule(season)).map((g) => [g.gameId, g]));
   const opts = boxScoreJobOptions(config);
@@ -51,5 +54,12 @@ export async function reconcileSeason(
     ledger.totalsRows === 0 &&
     ledger.played > 0 &&
     (await enqueueTotals(queue, config, site, season, { runId: Date.now() }));
-  return { ledger, seasonJob: false, boxScores, totals };
+  const pages = await enqueueSeasonPages(
+    queue,
+    config,
+    season,
+    ledger.pages.flatMap((p) => p.missing),
+    { runId: Date.now() },
+  );
+  return { ledger, seasonJob: false, boxScores, totals, pages };
 }

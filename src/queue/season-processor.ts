@@ -8,6 +8,7 @@
  */
 import { type Job, WaitingChildrenError } from 'bullmq';
 import { fillInferredGameTypes, storeSchedulePage } from '../dataset/schedule-pages.ts';
+import { seasonPageTargets } from '../dataset/season-pages.ts';
 import { PageNotFoundError } from '../errors/page-not-found-error.ts';
 import { fetchSourcePage } from './fetch-page.ts';
 import { boxScoreJobOptions } from './job-options.ts';
@@ -19,6 +20,7 @@ import {
   type SeasonProgress,
   type SeasonResult,
 } from './job-types.ts';
+import { enqueueSeasonPages } from './page-jobs.ts';
 import { enqueueTotals } from './totals-job.ts';
 import type { JobRun, WorkerContext } from './worker-context.ts';
 
@@ -80,17 +82,23 @@ export async function processSeason(
       todo.map((g) => ({ season, gameId: g.gameId, path: g.boxScorePath as string })),
     );
     // The season's player totals, read again by every run (they change while the season goes on).
+    const run = { runId: job.timestamp, parent: { id: job.id as string, queue: job.queueQualifiedName } };
     if (schedule.some((g) => g.status === 'final')) {
-      await enqueueTotals(ctx.queue, ctx.config, ctx.site, season, {
-        runId: job.timestamp,
-        parent: { id: job.id as string, queue: job.queueQualifiedName },
-      });
+      await enqueueTotals(ctx.queue, ctx.config, ctx.site, season, run);
     }
+    // The season-level pages (standings, team pages, advanced stats, draft, awards), read again by every run too.
+    const pages = await enqueueSeasonPages(
+      ctx.queue,
+      ctx.config,
+      season,
+      seasonPageTargets(ctx.site, season, schedule),
+      run,
+    );
     // When its children are done the job runs again and must not fan out twice.
     await checkpoint({ fannedOut: true, children: todo.length, fannedOutAt: Date.now() });
     await job.updateProgress(progress('boxscores', data, schedule.length, todo.length));
     log.info(
-      { games: schedule.length, children: todo.length, alreadyStored: stored.size },
+      { games: schedule.length, children: todo.length, alreadyStored: stored.size, pages },
       'box score jobs added',
     );
   }

@@ -3,9 +3,15 @@
  * this with URL builders and pure parsers: no I/O, no queue. Adding a second site means adding a
  * module that implements this interface; the queue code does not change.
  */
+
+import type { AwardEntry } from '../domain/awards.ts';
 import type { BoxScore } from '../domain/box-score.ts';
+import type { DraftPick } from '../domain/draft.ts';
+import type { PlayerAdvanced } from '../domain/player-advanced.ts';
 import type { PlayerSeasonTotals } from '../domain/player-totals.ts';
 import type { SchedulePage } from '../domain/season.ts';
+import type { StandingsRow } from '../domain/standings.ts';
+import type { TeamSeasonPage } from '../domain/team-season.ts';
 
 /**
  * Kinds of page a site module can parse: a season's default schedule page, a month schedule page,
@@ -37,6 +43,26 @@ export interface SourceSite {
    * Throws ParseError / EmptyPageError like parseSchedule. Absent when the site has no such page.
    */
   parsePlayerTotals?(html: string, season: number): PlayerSeasonTotals[];
+  /**
+   * Season-level pages; each pair is absent when the site has no such page. Every parser throws
+   * ParseError / EmptyPageError like parseSchedule.
+   */
+  /** Path of a season's summary page (its standings). */
+  summaryPath?(season: number): string;
+  parseStandings?(html: string, season: number): StandingsRow[];
+  /** Path of one team's season page (roster, team and opponent stats). */
+  teamSeasonPath?(team: string, season: number): string;
+  /** `team`: the code the page was fetched for, when the page does not name it. */
+  parseTeamSeason?(html: string, season: number, team?: string): TeamSeasonPage;
+  /** Path of a season's advanced player stats page. */
+  advancedPath?(season: number): string;
+  parsePlayerAdvanced?(html: string, season: number): PlayerAdvanced[];
+  /** Path of the draft held at the end of a season. */
+  draftPath?(season: number): string;
+  parseDraft?(html: string, season: number): DraftPick[];
+  /** Path of a season's awards page. */
+  awardsPath?(season: number): string;
+  parseAwards?(html: string, season: number): AwardEntry[];
   /** The game id a box score page's path names (`/boxscores/201801010TOR.html`), else undefined. */
   gameIdFromPath(path: string): string | undefined;
   /** The month slug a month schedule page's path names (`october-2019`), else undefined. */

@@ -4,6 +4,7 @@
  *   DIR/<season>/schedule/<page>.json     { season, page, games }   written by the season job
  *   DIR/<season>/boxscores/<gameId>.json  the BoxScore              one per game
  *   DIR/<season>/totals/<part>.json       { season, part, rows }    player season totals
+ *   DIR/<season>/tables/<table>/<scope>.json  { scope, rows }       season tables (season-tables.ts)
  *   DIR/_raw/<season|misc>/<url>@<time>.html.gz                     archived pages (raw-page-file.ts)
  *
  * Every write replaces one whole file atomically (atomic-write.ts) with canonical JSON, so a
@@ -34,8 +35,16 @@ import {
   mergeGameRows,
   playerTotalsRows,
   type Row,
+  rowComparator,
   type TableName,
 } from './rows.ts';
+import {
+  checkScope,
+  isSeasonTable,
+  SEASON_TABLES,
+  type SeasonTableName,
+  uniqueRows,
+} from './season-tables.ts';
 import { stableJson } from './stable-json.ts';
 import type { RawPage, RawPageInput, SeasonCounts, Store } from './store.ts';
 
@@ -54,6 +63,12 @@ interface TotalsDoc {
   season: number;
   part: SeasonPart;
   rows: PlayerSeasonTotals[];
+}
+
+/** One scope of a season table (`rosters` of one team, ...). */
+interface SeasonRowsDoc {
+  scope: Row;
+  rows: Row[];
 }
 
 interface ScheduledGame {
@@ -325,7 +340,37 @@ export class FileStore implements Store {
     );
   }
 
+  #seasonTableDir(table: SeasonTableName, season: number): string {
+    return join(this.#seasonDir(season), 'tables', table);
+  }
+
+  async replaceSeasonRows(table: SeasonTableName, scope: Row, rows: readonly Row[]): Promise<void> {
+    checkScope('file store', table, scope, rows);
+    // The scope below the season names the document: `_` for a whole season, else its values.
+    const below = SEASON_TABLES[table].scope.slice(1).map((c) => fileKey(String(scope[c])));
+    const name = (below.length > 0 ? below.join('~') : '_') + JSON_SUFFIX;
+    const doc: SeasonRowsDoc = {
+      scope: Object.fromEntries(SEASON_TABLES[table].scope.map((c) => [c, scope[c] ?? null])),
+      rows: [...rows],
+    };
+    await this.#write(join(this.#seasonTableDir(table, Number(scope.season)), name), doc);
+  }
+
+  async #seasonTableRows(table: SeasonTableName, season: number): Promise<Row[]> {
+    const dir = this.#seasonTableDir(table, season);
+    const rows: Row[] = [];
+    for (const name of await listNames(dir, JSON_SUFFIX)) {
+      rows.push(...(await readJson<SeasonRowsDoc>(join(dir, name))).rows);
+    }
+    // The table's natural key, first wins, as the PostgreSQL store's primary key keeps it.
+    return uniqueRows(table, rows).sort(rowComparator(table));
+  }
+
   async *readRows(table: TableName, season: number): AsyncIterable<Row> {
+    if (isSeasonTable(table)) {
+      yield* await this.#seasonTableRows(table, season);
+      return;
+    }
     if (table === 'player_season_totals') {
       yield* playerTotalsRows(await this.#totals(season));
       return;

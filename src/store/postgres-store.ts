@@ -27,6 +27,13 @@ import {
   type TableName,
 } from './rows.ts';
 import { boxScoreFromRows, playerTotalsFromRow, scheduleGameFromRow } from './rows-to-records.ts';
+import {
+  checkScope,
+  isSeasonTable,
+  SEASON_TABLES,
+  type SeasonTableName,
+  uniqueRows,
+} from './season-tables.ts';
 import type { RawPage, RawPageInput, SeasonCounts, Store } from './store.ts';
 
 /** Compression off the event loop, on libuv's thread pool (see raw-page-file.ts). */
@@ -364,7 +371,31 @@ export class PostgresStore implements Store {
     return (await this.#totalsRows(season)).map(playerTotalsFromRow);
   }
 
+  async replaceSeasonRows(table: SeasonTableName, scope: Row, rows: readonly Row[]): Promise<void> {
+    checkScope('PostgreSQL store', table, scope, rows);
+    const columns = SEASON_TABLES[table].scope;
+    const where = columns.map((c, i) => `${ident(c)} = $${i + 1}`).join(' AND ');
+    const values = columns.map((c) => scope[c] ?? null);
+    const unique = uniqueRows(table, rows);
+    await this.#tx(`replace ${table} ${JSON.stringify(values)}`, async (client) => {
+      // One writer of a scope at a time: two deletes of the same scope then two inserts would collide.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `${table}:${JSON.stringify(values)}`,
+      ]);
+      await client.query(`DELETE FROM ${ident(table)} WHERE ${where}`, values);
+      await this.#insert(client, table, unique);
+    });
+  }
+
   async *readRows(table: TableName, season: number): AsyncIterable<Row> {
+    if (isSeasonTable(table)) {
+      yield* await this.#query(
+        `read ${table} of ${season}`,
+        `SELECT ${columnList(table)} FROM ${ident(table)} WHERE season = $1 ORDER BY ${orderBy(table)}`,
+        [season],
+      );
+      return;
+    }
     if (table === 'player_season_totals') {
       yield* await this.#totalsRows(season);
       return;

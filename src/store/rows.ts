@@ -15,33 +15,21 @@ import {
 } from '../domain/box-score.ts';
 import type { ScheduleGame } from '../domain/game.ts';
 import type { PlayerSeasonTotals } from '../domain/player-totals.ts';
+import { SEASON_TABLES, type SeasonTableName } from './season-tables.ts';
+import {
+  type Cell,
+  type CellType,
+  type Column,
+  col,
+  type GameColumnSource,
+  type Row,
+  type Table,
+} from './table-schema.ts';
 
-/** Value kinds of a column. `date` is an ISO `YYYY-MM-DD` string. */
-export type CellType = 'text' | 'int' | 'float' | 'bool' | 'date';
-export type Cell = string | number | boolean | null;
-/** One row of a table, by column name. */
-export type Row = Record<string, Cell>;
+export type { Cell, CellType, Column, GameColumnSource, Row, Table };
 
-/** Which write sets a `games` column (see mergeGameRows). */
-export type GameColumnSource = 'schedule' | 'box' | 'both';
-
-export interface Column {
-  readonly name: string;
-  readonly type: CellType;
-  /** Only `games`: which record the value comes from. */
-  readonly from?: GameColumnSource;
-}
-
-export interface Table {
-  readonly name: TableName;
-  readonly columns: readonly Column[];
-  /** Natural key (the primary key in PostgreSQL). */
-  readonly key: readonly string[];
-  /** Row order of reads and exports within a season (ascending, text compared by code unit). */
-  readonly orderBy: readonly string[];
-}
-
-export const TABLE_NAMES = [
+/** The tables of one game's box score and the schedule, and the player season totals. */
+export const GAME_TABLE_NAMES = [
   'games',
   'team_lines',
   'player_lines',
@@ -49,7 +37,14 @@ export const TABLE_NAMES = [
   'inactive_players',
   'player_season_totals',
 ] as const;
-export type TableName = (typeof TABLE_NAMES)[number];
+type GameTableName = (typeof GAME_TABLE_NAMES)[number];
+
+/** Every table of the dataset, in export order: the game tables, then the season tables (season-tables.ts). */
+export const TABLE_NAMES = [
+  ...GAME_TABLE_NAMES,
+  ...(Object.keys(SEASON_TABLES) as SeasonTableName[]),
+] as const;
+export type TableName = GameTableName | SeasonTableName;
 
 /** Stored type of each basic box score stat: counts are integers, the rest fractions or ratings. */
 const BASIC_TYPES: Record<BasicStat, CellType> = {
@@ -114,10 +109,6 @@ export const PLAYER_TOTALS_STATS = [
   'pts',
   'tpl_dbl',
 ] as const;
-
-function col(name: string, type: CellType, from?: GameColumnSource): Column {
-  return from === undefined ? { name, type } : { name, type, from };
-}
 
 const isFraction = (stat: string): boolean => stat.endsWith('_pct');
 
@@ -225,6 +216,7 @@ export const TABLES: Readonly<Record<TableName, Table>> = {
     key: ['season', 'part', 'player_id', 'team'],
     orderBy: ['season', 'part', 'player_id', 'team'],
   },
+  ...SEASON_TABLES,
 };
 
 /** Column names of a table, in order. */

@@ -8,6 +8,7 @@ import type { BoxScore } from '../domain/box-score.ts';
 import type { GameType, ScheduleGame } from '../domain/game.ts';
 import type { PlayerSeasonTotals } from '../domain/player-totals.ts';
 import type { Row, TableName } from './rows.ts';
+import type { SeasonTableName } from './season-tables.ts';
 
 export interface SeasonCounts {
   season: number;
@@ -76,6 +77,13 @@ export interface Store {
   upsertPlayerTotals(season: number, rows: readonly PlayerSeasonTotals[]): Promise<void>;
   /** The season's player totals, ordered like the `player_season_totals` table. */
   readPlayerTotals(season: number): Promise<PlayerSeasonTotals[]>;
+  /**
+   * Replaces one scope of a season table (season-tables.ts): every stored row of `table` whose
+   * scope columns equal `scope` (`{ season }`, `{ season, team }`, ...) is removed and `rows` are
+   * stored, in one step. Every row must lie in the scope (StoreError otherwise); a row whose
+   * natural key repeats an earlier one is dropped. Writing the same rows again changes nothing.
+   */
+  replaceSeasonRows(table: SeasonTableName, scope: Row, rows: readonly Row[]): Promise<void>;
   /**
    * One table's rows of one season, in the table's `orderBy` order (rows.ts), as the export
    * writes them. Both stores give the same rows for the same writes.

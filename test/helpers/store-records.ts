@@ -7,6 +7,14 @@
 import type { AdvancedStats, BasicStats, BoxScore, PlayerLine } from '../../src/domain/box-score.ts';
 import type { ScheduleGame } from '../../src/domain/game.ts';
 import type { PlayerSeasonTotals } from '../../src/domain/player-totals.ts';
+import type { Row } from '../../src/store/rows.ts';
+import {
+  awardRows,
+  draftRows,
+  type SeasonTableName,
+  standingsRows,
+  teamSeasonRows,
+} from '../../src/store/season-tables.ts';
 
 function basic(
   mp: number,
@@ -388,5 +396,90 @@ export function seasonTotals(): PlayerSeasonTotals[] {
     totals('regular', 'bledser01', 'Eric Bledsoe', 'PHO', 3, 45, { position: 'PG' }),
     totals('regular', 'bledser01', 'Eric Bledsoe', 'MIL', 71, 1_261, { position: 'PG' }),
     totals('playoffs', 'derozde01', 'DeMar DeRozan', 'TOR', 10, 218),
+  ];
+}
+
+/** Season table rows of 2018 (season-tables.ts), by table and scope: what the season pages store. */
+export function seasonPageWrites(): { table: SeasonTableName; scope: Row; rows: Row[] }[] {
+  const standings = standingsRows(
+    [
+      ['TOR', 'Toronto Raptors', 1, 59],
+      ['BOS', 'Boston Celtics', 2, 55],
+    ].map(([team, teamName, rank, wins]) => ({
+      season: 2018,
+      grouping: 'division' as const,
+      group: 'Atlantic Division',
+      team: team as string,
+      teamName: teamName as string,
+      rank: rank as number,
+      wins: wins as number,
+      losses: 82 - (wins as number),
+      winLossPct: Math.round(((wins as number) / 82) * 1000) / 1000,
+      gamesBehind: rank === 1 ? 0 : 4,
+      pointsPerGame: 111.7,
+      opponentPointsPerGame: 103.9,
+      srs: 7.29,
+      playoffs: true,
+      seed: null,
+    })),
+  );
+  const team = teamSeasonRows({
+    season: 2018,
+    team: 'TOR',
+    teamName: 'Toronto Raptors',
+    roster: [
+      {
+        season: 2018,
+        team: 'TOR',
+        playerId: 'derozde01',
+        name: 'DeMar DeRozan',
+        number: '10',
+        position: 'SG',
+        heightInches: 78,
+        weightPounds: 220,
+        birthDate: '1989-08-07',
+        country: 'US',
+        experience: 8,
+        college: 'USC',
+      },
+    ],
+    stats: [{ season: 2018, team: 'TOR', side: 'team', basis: 'per_game', stats: { g: 82, pts: 111.7 } }],
+    ratings: null,
+  });
+  const draft = draftRows([
+    {
+      season: 2018,
+      round: 1,
+      pick: 1,
+      team: 'PHO',
+      playerId: 'aytonde01',
+      name: 'Deandre Ayton',
+      college: 'University of Arizona',
+      career: { seasons: 6, g: 384, pts: 6205, fg_pct: 0.587 },
+    },
+  ]);
+  const awards = awardRows([
+    {
+      season: 2018,
+      award: 'coy',
+      kind: 'voting',
+      place: '1',
+      winner: true,
+      playerId: null,
+      coachId: 'caseydw99',
+      name: 'Dwane Casey',
+      team: 'TOR',
+      votesFirst: 67,
+      pointsWon: 365,
+      pointsMax: 505,
+      share: 0.723,
+    },
+  ]);
+  return [
+    { table: 'standings', scope: { season: 2018 }, rows: standings },
+    { table: 'rosters', scope: { season: 2018, team: 'TOR' }, rows: team.rosters },
+    { table: 'team_season_stats', scope: { season: 2018, team: 'TOR' }, rows: team.team_season_stats },
+    { table: 'draft_picks', scope: { season: 2018 }, rows: draft },
+    { table: 'awards', scope: { season: 2018 }, rows: awards },
   ];
 }

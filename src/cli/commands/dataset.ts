@@ -27,7 +27,7 @@ export function registerDatasetCommands(program: Command): void {
         const r = await reparseSeason(store, DEFAULT_SOURCE, opts.season);
         print(
           `${opts.season} (${seasonLabel(opts.season)}): re-parsed ${r.pages} archived page(s): ` +
-            `${r.schedulePages} schedule, ${r.boxScores} box score, ${r.totalsPages} totals` +
+            `${r.schedulePages} schedule, ${r.boxScores} box score, ${r.totalsPages} totals, ${r.seasonPages} season page(s)` +
             (r.gameTypesFilled > 0 ? `; ${r.gameTypesFilled} game type(s) inferred` : ''),
         );
         for (const f of r.failures) print(`  still does not parse: ${f.url}: ${f.reason}`);
@@ -54,7 +54,8 @@ export function registerDatasetCommands(program: Command): void {
           else {
             print(
               `${name}: ${r.ledger.boxScoresStored}/${r.ledger.played} box scores stored; ` +
-                `enqueued ${r.boxScores} box score job(s)${r.totals ? ' and the player totals' : ''}`,
+                `enqueued ${r.boxScores} box score job(s)${r.totals ? ' and the player totals' : ''}` +
+                (r.pages > 0 ? `, and ${r.pages} season page job(s)` : ''),
             );
           }
         });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type SeasonLedger, seasonLedger } from '../../dataset/ledger.ts';
+import { type SeasonLedger, type SeasonPagesLedger, seasonLedger } from '../../dataset/ledger.ts';
 import { parseSeasons, seasonLabel } from '../../domain/season-range.ts';
 import { readStatus } from '../../queue/status.ts';
 import { openStore } from '../../store/open-store.ts';
@@ -41,13 +41,27 @@ export function registerStatus(program: Command): void {
     });
 }
 
+/** Labels of the season-level pages in the ledger. */
+const PAGE_LABELS: Record<SeasonPagesLedger['kind'], string> = {
+  summary: 'standings',
+  team: 'team pages',
+  advanced: 'advanced stats',
+  draft: 'draft',
+  awards: 'awards',
+};
+
 function ledgerLine(l: SeasonLedger): string {
   const missing = l.missingBoxScores.length;
   const sample =
     missing > 0 ? ` (missing ${l.missingBoxScores.slice(0, 3).join(', ')}${missing > 3 ? ', ...' : ''})` : '';
+  const pagesMissing = l.pages.some((p) => p.missing.length > 0);
+  const pages = l.pages
+    .filter((p) => p.expected > 0 || p.rows > 0)
+    .map((p) => `${PAGE_LABELS[p.kind]} ${p.stored}/${p.expected} (${p.rows} rows)`);
   return (
     `${l.season} (${seasonLabel(l.season)}): schedule ${l.games} games (${l.played} played), ` +
     `box scores ${l.boxScoresStored}/${l.played}${sample}, player totals ${l.totalsRows} rows` +
-    `${l.complete ? ' - complete' : missing > 0 ? ` - nba-scraper reconcile --season ${l.season}` : ''}`
+    `${l.complete ? ' - complete' : missing > 0 || pagesMissing ? ` - nba-scraper reconcile --season ${l.season}` : ''}` +
+    (pages.length > 0 ? `\n      season pages: ${pages.join(', ')}` : '')
   );
 }

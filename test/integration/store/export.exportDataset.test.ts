@@ -13,6 +13,7 @@ import {
   marchListings,
   overtimeBoxScore,
   plainBoxScore,
+  seasonPageWrites,
   seasonTotals,
 } from '../../helpers/store-records.ts';
 
@@ -41,6 +42,7 @@ async function fill(store: Store): Promise<void> {
   Object.assign(nextSeason, { gameId: '201810170TOR', season: 2019, date: '2018-10-17', playoffRound: null });
   await store.upsertBoxScore(nextSeason);
   await store.upsertPlayerTotals(2018, seasonTotals());
+  for (const w of seasonPageWrites()) await store.replaceSeasonRows(w.table, w.scope, w.rows);
 }
 
 before(async () => {
@@ -69,6 +71,12 @@ const expectedCounts = {
   line_scores: 10 + 8 + 10,
   inactive_players: 3 + 1 + 3,
   player_season_totals: 5,
+  standings: 2,
+  rosters: 1,
+  team_season_stats: 1,
+  player_advanced: 0,
+  draft_picks: 1,
+  awards: 1,
 };
 
 for (const format of ['csv', 'jsonl'] as const) {
@@ -120,6 +128,20 @@ test('csv: header in rows.ts order, CRLF records, quoted text, rows in key order
   assert.ok(inactive.includes('201801030NYK,NYK,hardati02,"Tim Hardaway, Jr.",1\r\n'));
 });
 
+test('csv: season tables in column order, dates ISO, empty fields for what a page lacks', () => {
+  const dir = join(root, 'file-csv');
+  const rosters = readFileSync(join(dir, 'rosters.csv'), 'utf8').split('\r\n');
+  assert.equal(rosters[0], columnNames('rosters').join(','));
+  assert.equal(rosters[1], '2018,TOR,derozde01,DeMar DeRozan,10,SG,78,220,1989-08-07,US,8,USC');
+  const standings = readFileSync(join(dir, 'standings.csv'), 'utf8').split('\r\n');
+  assert.deepEqual(
+    standings.slice(1, -1).map((l) => l.split(',').slice(3, 8).join(',')),
+    ['TOR,Toronto Raptors,1,59,23', 'BOS,Boston Celtics,2,55,27'],
+  );
+  const awards = readFileSync(join(dir, 'awards.csv'), 'utf8').split('\r\n');
+  assert.equal(awards[1], '2018,coy,voting,1,true,,caseydw99,Dwane Casey,TOR,67,365,505,0.723');
+});
+
 test('jsonl: one object per row, keys in column order', () => {
   const text = readFileSync(join(root, 'pg-jsonl', 'line_scores.jsonl'), 'utf8');
   const rows = text
@@ -141,6 +163,12 @@ test('a season filter exports only those seasons', async () => {
     line_scores: 10,
     inactive_players: 3,
     player_season_totals: 0,
+    standings: 0,
+    rosters: 0,
+    team_season_stats: 0,
+    player_advanced: 0,
+    draft_picks: 0,
+    awards: 0,
   });
   const fromFile = join(root, 'only-2019-file');
   await exportDataset(fileStore, { format: 'csv', outDir: fromFile, seasons: [2019] });

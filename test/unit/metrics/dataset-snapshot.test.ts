@@ -54,6 +54,7 @@ const ledger = (season: number, over: Partial<SeasonLedger> = {}): SeasonLedger 
   boxScoresStored: 597,
   missingBoxScores: ['a', 'b', 'c'],
   totalsRows: 0,
+  pages: [],
   complete: false,
   ...over,
 });

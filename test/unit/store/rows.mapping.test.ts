@@ -34,7 +34,20 @@ const sorted = (names: readonly string[]): string[] => [...names].sort();
 test('table columns are stable: exact order of every table', () => {
   assert.deepEqual(
     [...TABLE_NAMES],
-    ['games', 'team_lines', 'player_lines', 'line_scores', 'inactive_players', 'player_season_totals'],
+    [
+      'games',
+      'team_lines',
+      'player_lines',
+      'line_scores',
+      'inactive_players',
+      'player_season_totals',
+      'standings',
+      'rosters',
+      'team_season_stats',
+      'player_advanced',
+      'draft_picks',
+      'awards',
+    ],
   );
   assert.deepEqual(columnNames('games'), [
     'game_id',
