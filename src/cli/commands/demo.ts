@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parseSeasons } from '../../domain/season-range.ts';
+import { UsageError } from '../../errors/usage-error.ts';
 import { follow } from '../follow.ts';
 import { loadHarness } from '../load-harness.ts';
 import { port, positiveInt } from '../options.ts';
@@ -11,7 +15,11 @@ interface DemoFlags {
   store?: string;
   prometheus?: boolean;
   prometheusPort: number;
+  chaos?: boolean;
 }
+
+/** Workers of the fault drill unless --workers says otherwise: one is killed, one scaled down. */
+const DRILL_WORKERS = 3;
 
 export function registerDemo(program: Command): void {
   program
@@ -32,8 +40,29 @@ export function registerDemo(program: Command): void {
       port('--prometheus-port'),
       9090,
     )
-    .action(async (opts: DemoFlags) => {
+    .option(
+      '--chaos',
+      'the fault drill: one season on a fresh store while a worker is killed, one is scaled down, Redis restarts, and the site answers 5xx, slow bodies, 429 and a block page; ends with a recovery table and the dataset verdict',
+    )
+    .action(async function (this: Command, opts: DemoFlags) {
       const seasons = parseSeasons([opts.seasons]);
+      if (opts.chaos) {
+        if (seasons.length !== 1) throw new UsageError(`--chaos runs one season, got "${opts.seasons}"`);
+        if (opts.prometheus) throw new UsageError('--chaos does not run with --prometheus; run them apart');
+        const rt = runtime();
+        const storeUrl = opts.store ?? `file://${mkdtempSync(join(tmpdir(), 'nba-scraper-drill-'))}`;
+        const { runDrill } = await loadHarness('demo', () => import('../../local/drill/drill-runner.ts'));
+        process.stdout.write(`fault drill: season ${seasons[0]}, dataset in ${storeUrl}\n`);
+        process.exitCode = await runDrill({
+          config: rt.config,
+          logger: rt.logger,
+          season: seasons[0] as number,
+          workers: this.getOptionValueSource('workers') === 'cli' ? opts.workers : DRILL_WORKERS,
+          storeUrl,
+          out: process.stdout,
+        });
+        return;
+      }
       const rt = runtime(opts.store ? { storeUrl: opts.store } : {});
       // The local harness is loaded only by the commands that use it.
       const { runDemo } = await loadHarness('demo', () => import('../../local/demo/demo-runner.ts'));

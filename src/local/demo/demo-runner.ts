@@ -3,23 +3,14 @@
  * N worker processes; enqueue the seasons, follow them, check the store against the site's
  * ground truth, and stop everything it started (also on Ctrl-C).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Queue } from 'bullmq';
-import { type Config, childEnv } from '../../config.ts';
+import type { Config } from '../../config.ts';
 import { seasonLabel } from '../../domain/season-range.ts';
 import type { Logger } from '../../log/logger.ts';
 import { enqueueSeasons } from '../../queue/producer.ts';
-import { openQueue } from '../../queue/queues.ts';
-import { connectForCommand, redisTargetOf, standaloneTarget } from '../../redis/connection.ts';
-import { DEFAULT_SOURCE } from '../../sources/registry.ts';
-import { openStore } from '../../store/open-store.ts';
 import { startLocalMonitoring } from '../monitoring/local-monitoring.ts';
-import { startLocalRedis } from '../processes/local-redis.ts';
-import { WorkerPool } from '../processes/worker-processes.ts';
-import { createReplaySite } from '../replay/replay-site.ts';
 import { checkSeason } from './ground-truth.ts';
+import { type LocalStack, startLocalStack } from './local-stack.ts';
 
 /** Shows the seasons' progress until each has finished; resolves with whether anything failed. */
 export type FollowSeasons = (
@@ -50,12 +41,6 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   const say = (line: string): void => {
     out.write(`${line}\n`);
   };
-  const cleanups: (() => Promise<void>)[] = [];
-  const cleanup = async (): Promise<void> => {
-    for (const fn of cleanups.reverse())
-      await fn().catch((err: unknown) => logger.error({ err }, 'cleanup step failed'));
-    cleanups.length = 0;
-  };
   const abort = new AbortController();
   const onSignal = (): void => {
     say('\ninterrupted: stopping everything the demo started');
@@ -64,64 +49,38 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
+  let stack: LocalStack | undefined;
   try {
-    // The store first: a bad STORE_URL fails before anything is started.
-    const store = await openStore(opts.storeUrl, { logger });
-    cleanups.push(() => store.close());
-
-    let redisUrl = config.redisUrl;
-    if (!redisUrl) {
-      const redis = await startLocalRedis();
-      cleanups.push(() => redis.stop());
-      redisUrl = redis.url;
-      say(`redis-server started on ${redis.url}`);
-    }
-    const site = await createReplaySite({
-      seasons: opts.seasons,
-      fixturesDir: config.fixturesDir,
-      port: 0,
-      logger,
-    });
-    cleanups.push(() => site.close());
-    say(`replay site serving seasons ${opts.seasons.join(', ')} at ${site.url}`);
-
-    const logDir = mkdtempSync(join(tmpdir(), 'nba-scraper-demo-'));
     const monitored = opts.prometheusPort !== undefined && opts.prometheusPort !== null;
-    const env = childEnv({
-      REDIS_URL: redisUrl,
-      STORE_URL: opts.storeUrl,
-      SOURCE_BASE_URL: site.url,
-      // With --prometheus the processes' ports are read from their `info` line: keep it.
-      LOG_LEVEL:
-        monitored && ['warn', 'error', 'fatal', 'silent'].includes(config.logLevel)
-          ? 'info'
-          : config.logLevel,
-      // Every process serves /metrics on a free loopback port (it logs which).
-      METRICS_HOST: '127.0.0.1',
-      METRICS_PORT: '0',
+    stack = await startLocalStack({
+      config,
+      logger,
+      seasons: opts.seasons,
+      workers: opts.workers,
+      storeUrl: opts.storeUrl,
+      say,
+      workerEnv: {
+        // With --prometheus the processes' ports are read from their `info` line: keep it.
+        LOG_LEVEL:
+          monitored && ['warn', 'error', 'fatal', 'silent'].includes(config.logLevel)
+            ? 'info'
+            : config.logLevel,
+        // Every process serves /metrics on a free loopback port (it logs which).
+        METRICS_HOST: '127.0.0.1',
+        METRICS_PORT: '0',
+      },
     });
-    const pool = new WorkerPool({ logDir, env });
-    cleanups.push(() => pool.stopAll('SIGTERM'));
-    pool.start(opts.workers);
-    say(`${opts.workers} worker processes started (logs in ${logDir})`);
+    const { store, site, pool, env, logDir, queue } = stack;
     let prometheusUrl: string | null = null;
     if (monitored) {
       const monitoring = await startLocalMonitoring({ pool, env, logDir, port: opts.prometheusPort ?? 0 });
-      cleanups.push(() => monitoring.stop());
+      stack.onStop(() => monitoring.stop());
       prometheusUrl = monitoring.prometheus.url;
       say(
         `Prometheus scraping the workers and the exporter: open ${prometheusUrl} (graphs: ${prometheusUrl}/graph, alerts: ${prometheusUrl}/alerts); Grafana dashboards to import: monitoring/grafana/*.json`,
       );
     }
 
-    const redis = await connectForCommand(
-      config.redisUrl ? redisTargetOf(config) : standaloneTarget(redisUrl),
-    );
-    const queue = openQueue(redis, config, DEFAULT_SOURCE.id);
-    cleanups.push(async () => {
-      await queue.close();
-      await redis.quit();
-    });
     for (const o of await enqueueSeasons(queue, config, opts.seasons)) {
       say(
         `${o.outcome === 'added' ? 'enqueued' : 'already enqueued'} ${o.season} (${seasonLabel(o.season)})`,
@@ -156,6 +115,6 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await cleanup();
+    await stack?.stop();
   }
 }
