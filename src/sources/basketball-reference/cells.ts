@@ -7,6 +7,7 @@
  * - counts may carry thousands separators (`19,812`), percentages are `.571` strings, plus-minus
  *   is `+5` / `-3`, minutes played are `43:28` (players) or `240` (team totals);
  * - dates are `Tue, Oct 31, 2000` (schedules) or `January 1, 2018` (box scores);
+ * - heights are `6-10` (feet-inches);
  * - start times are `7:30p` (2024+ captures), `7:30 pm` (2018 captures) or `7:30 PM` (box scores), US Eastern.
  */
 
@@ -41,6 +42,14 @@ export function parseMinutesPlayed(text: string): number | null | undefined {
   if (m) return Number(m[1]) * 60 + Number(m[2]);
   if (/^\d+$/.test(t)) return Number(t) * 60;
   return undefined;
+}
+
+/** A height `6-10` (feet-inches) as inches, 82; `` -> null; undefined when malformed. */
+export function parseHeight(text: string): number | null | undefined {
+  const t = cleanText(text);
+  if (t === '') return null;
+  const m = /^(\d)-(\d{1,2})$/.exec(t);
+  return m && Number(m[2]) < 12 ? Number(m[1]) * 12 + Number(m[2]) : undefined;
 }
 
 /** Length of a game, `2:12` -> 132 minutes; `` -> null; undefined when malformed. */

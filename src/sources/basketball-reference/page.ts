@@ -17,7 +17,7 @@ import { PageNotFoundError } from '../../errors/page-not-found-error.ts';
 import { ParseError } from '../../errors/parse-error.ts';
 import { type Element, isElement, parseHtml, selectFirst, textOf, withId } from './dom.ts';
 import { headOf, isBlockPage, isCompletePage, isNotFoundPage } from './page-guards.ts';
-import { gameIdFromPath, seasonFromPath } from './urls.ts';
+import { gameIdFromPath, seasonFromPath, teamFromPath } from './urls.ts';
 
 export interface LoadedPage {
   /** `div#content`: every query of the parsers is scoped to it (the site header has its own scores). */
@@ -85,6 +85,11 @@ function contentEnd(html: string, start: number): number {
   return CONTENT_END.test(html.slice(Math.max(start, footer - 200), footer)) ? footer : html.length;
 }
 
+/** Where the `div#content` start tag is in `html` (the first one, possibly in a comment), if any. */
+export function contentStart(html: string): number | undefined {
+  return firstTagAt(html, CONTENT_START, 0);
+}
+
 /**
  * The `div#content` element of a page (the first one in document order), undefined when the page
  * has none. Parsed alone (from its start tag to the footer) when it can be cut out safely, else
@@ -92,7 +97,7 @@ function contentEnd(html: string, start: number): number {
  */
 export function contentOf(html: string, options: LoadOptions = {}): Element | undefined {
   const skip = options.skipTables;
-  const start = firstTagAt(html, CONTENT_START, 0);
+  const start = contentStart(html);
   if (start !== undefined && !inRawText(html, start)) {
     const slice = html.slice(start, contentEnd(html, start));
     const first = parseHtml(skip ? withoutTables(slice, skip) : [slice]).children.find(isElement);
@@ -201,6 +206,11 @@ export function statedSeason(urls: PageUrls): number | undefined {
 /** The game the page's own URLs name (`/boxscores/201801010TOR.html`), if any. */
 export function statedGameId(urls: PageUrls): string | undefined {
   return firstOf(urls, gameIdFromPath);
+}
+
+/** The team whose season page the page's own URLs name (`/teams/GSW/2023.html` -> `GSW`), if any. */
+export function statedTeam(urls: PageUrls): string | undefined {
+  return firstOf(urls, (url) => teamFromPath(url)?.code);
 }
 
 /** Throws ParseError when the page says it belongs to another season than `season`. */

@@ -30,7 +30,8 @@ export function cellText(cell: Cell | undefined): string {
   return cell === undefined ? '' : cleanText(textOf(cell));
 }
 
-function numericCsk(cell: Cell): number | undefined {
+/** The cell's `csk` when it is a number, else undefined. */
+export function numericCsk(cell: Cell): number | undefined {
   const csk = cell.attribs.csk;
   if (csk === undefined) return undefined;
   const n = parseNumber(csk);

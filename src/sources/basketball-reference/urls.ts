@@ -25,6 +25,8 @@ function checkSeason(season: number): void {
   }
 }
 
+const TEAM_CODE = /^[A-Z0-9]{2,4}$/;
+
 function checkGameId(gameId: string): void {
   if (!isGameId(gameId)) {
     throw new RangeError(
@@ -62,6 +64,37 @@ export function totalsPath(season: number): string {
   return `/leagues/${leaguePrefix(season)}_${season}_totals.html`;
 }
 
+/** Season summary page, whose standings tables list the season's teams: `/leagues/NBA_2024.html`. */
+export function seasonSummaryPath(season: number): string {
+  checkSeason(season);
+  return `/leagues/${leaguePrefix(season)}_${season}.html`;
+}
+
+/** A team's season page (roster, team and opponent stats): `teamSeasonPath('GSW', 2023)` -> `/teams/GSW/2023.html`. */
+export function teamSeasonPath(team: string, season: number): string {
+  checkSeason(season);
+  if (!TEAM_CODE.test(team)) throw new RangeError(`"${team}" is not a team code (BOS, GSW, SYR...)`);
+  return `/teams/${team}/${season}.html`;
+}
+
+/** Advanced player stats page: `/leagues/NBA_2024_advanced.html`. */
+export function advancedPath(season: number): string {
+  checkSeason(season);
+  return `/leagues/${leaguePrefix(season)}_${season}_advanced.html`;
+}
+
+/** The draft held at the end of a season: `/draft/NBA_2024.html` (`BAA_1947.html` up to 1949). */
+export function draftPath(season: number): string {
+  checkSeason(season);
+  return `/draft/${leaguePrefix(season)}_${season}.html`;
+}
+
+/** A season's awards voting page: `/awards/awards_2024.html`. */
+export function awardsPath(season: number): string {
+  checkSeason(season);
+  return `/awards/awards_${season}.html`;
+}
+
 /** Absolute URL of a site path. */
 export function absoluteUrl(path: string): string {
   return new URL(path, ORIGIN).href;
@@ -85,12 +118,39 @@ export function gameIdFromPath(href: string): string | undefined {
   return m?.[1];
 }
 
-const LEAGUE_PAGE = /\/leagues\/(?:NBA|BAA)_(\d{4})(?:_games(?:-([a-z0-9-]+))?|_totals)?\.html(?:$|[?#])/;
+const LEAGUE_PAGE =
+  /\/leagues\/(?:NBA|BAA)_(\d{4})(?:_games(?:-([a-z0-9-]+))?|_totals|_advanced)?\.html(?:$|[?#])/;
+const DRAFT_PAGE = /\/draft\/(?:NBA|BAA)_(\d{4})\.html(?:$|[?#])/;
+const AWARDS_PAGE = /\/awards\/awards_(\d{4})\.html(?:$|[?#])/;
 
-/** Season of a league page: `/leagues/NBA_2018_games-october.html`, `NBA_2018_totals.html`, `NBA_2018.html`. */
-export function seasonFromPath(href: string): number | undefined {
-  const m = LEAGUE_PAGE.exec(sitePath(href) ?? '');
+/** The season (first group) `page` finds in the site path of `href`. */
+function seasonIn(page: RegExp, href: string): number | undefined {
+  const m = page.exec(sitePath(href) ?? '');
   return m ? Number(m[1]) : undefined;
+}
+
+/** Season of a draft page `/draft/NBA_2024.html`, undefined for any other page. */
+export function draftSeasonFromPath(href: string): number | undefined {
+  return seasonIn(DRAFT_PAGE, href);
+}
+
+/** Season of an awards page `/awards/awards_2024.html`, undefined for any other page. */
+export function awardsSeasonFromPath(href: string): number | undefined {
+  return seasonIn(AWARDS_PAGE, href);
+}
+
+/**
+ * Season of a page that belongs to one season: league pages (`/leagues/NBA_2018_games-october.html`,
+ * `NBA_2018_totals.html`, `NBA_2018_advanced.html`, `NBA_2018.html`), team season pages
+ * (`/teams/GSW/2018.html`), drafts (`/draft/NBA_2018.html`) and awards (`/awards/awards_2018.html`).
+ */
+export function seasonFromPath(href: string): number | undefined {
+  return (
+    seasonIn(LEAGUE_PAGE, href) ??
+    teamFromPath(href)?.season ??
+    draftSeasonFromPath(href) ??
+    awardsSeasonFromPath(href)
+  );
 }
 
 /** Month slug of a month schedule page (`october-2019`), undefined for any other page. */
@@ -100,13 +160,16 @@ export function monthSlugFromPath(href: string): string | undefined {
 }
 
 /** Which league page an href names, if any. */
-export function leaguePageKind(href: string): 'season' | 'schedule' | 'totals' | 'summary' | undefined {
+export function leaguePageKind(
+  href: string,
+): 'season' | 'schedule' | 'totals' | 'advanced' | 'summary' | undefined {
   const path = sitePath(href) ?? '';
   const m = LEAGUE_PAGE.exec(path);
   if (!m) return undefined;
   if (m[2] !== undefined) return 'schedule';
   if (/_games\.html/.test(path)) return 'season';
   if (/_totals\.html/.test(path)) return 'totals';
+  if (/_advanced\.html/.test(path)) return 'advanced';
   return 'summary';
 }
 
@@ -119,6 +182,11 @@ export function teamFromPath(href: string): { code: string; season: number } | u
 /** `/players/b/bertada01.html` -> `bertada01`. */
 export function playerIdFromPath(href: string): string | undefined {
   return /\/players\/[a-z]\/([a-z0-9.'-]+)\.html/.exec(sitePath(href) ?? '')?.[1];
+}
+
+/** `/coaches/daignma99c.html` -> `daignma99c`. */
+export function coachIdFromPath(href: string): string | undefined {
+  return /\/coaches\/([a-z0-9.'-]+)\.html/.exec(sitePath(href) ?? '')?.[1];
 }
 
 /** `/referees/malloed99r.html` -> `malloed99r`. */

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  awardsSeasonFromPath,
+  coachIdFromPath,
   dateFromGameId,
+  draftSeasonFromPath,
   gameIdFromPath,
   homeCodeFromGameId,
   isGameId,
@@ -45,10 +48,23 @@ test('seasons and month slugs of league pages', () => {
   assert.equal(leaguePageKind('/leagues/NBA_2020_games-august.html'), 'schedule');
   assert.equal(leaguePageKind('/leagues/NBA_2020_totals.html'), 'totals');
   assert.equal(leaguePageKind('https://www.basketball-reference.com/leagues/NBA_2020.html'), 'summary');
+  assert.equal(leaguePageKind('/leagues/NBA_1974_advanced.html'), 'advanced');
   assert.equal(leaguePageKind('/404.html'), undefined);
 });
 
-test('teams, players and referees from their links', () => {
+test('seasons of advanced, team season, draft and awards pages', () => {
+  assert.equal(seasonFromPath('/leagues/NBA_1974_advanced.html'), 1974);
+  assert.equal(seasonFromPath('https://www.basketball-reference.com/teams/SYR/1962.html'), 1962);
+  assert.equal(seasonFromPath('/draft/NBA_1965.html'), 1965);
+  assert.equal(seasonFromPath('/awards/awards_2024.html'), 2024);
+  assert.equal(draftSeasonFromPath('/draft/BAA_1947.html'), 1947);
+  assert.equal(draftSeasonFromPath('/teams/ATL/draft.html'), undefined);
+  assert.equal(awardsSeasonFromPath('https://www.basketball-reference.com/awards/awards_1974.html'), 1974);
+  assert.equal(awardsSeasonFromPath('/awards/mvp.html'), undefined);
+  assert.equal(monthSlugFromPath('/leagues/NBA_1974_advanced.html'), undefined);
+});
+
+test('teams, players, referees and coaches from their links', () => {
   assert.deepEqual(teamFromPath('/teams/CHH/2001.html'), { code: 'CHH', season: 2001 });
   assert.deepEqual(teamFromPath('https://www.basketball-reference.com/teams/NOK/2007.html'), {
     code: 'NOK',
@@ -57,6 +73,8 @@ test('teams, players and referees from their links', () => {
   assert.equal(teamFromPath('/teams/'), undefined);
   assert.equal(playerIdFromPath('/players/b/bertada01.html'), 'bertada01');
   assert.equal(refereeIdFromPath('/referees/malloed99r.html'), 'malloed99r');
+  assert.equal(coachIdFromPath('/coaches/daignma99c.html'), 'daignma99c');
+  assert.equal(coachIdFromPath('/players/b/bertada01.html'), undefined);
 });
 
 test('site paths drop the origin and the fragment, refuse other hosts', () => {

@@ -2,10 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   absoluteUrl,
+  advancedPath,
+  awardsPath,
   boxScorePath,
+  draftPath,
   leaguePrefix,
   monthPath,
   seasonPath,
+  seasonSummaryPath,
+  teamSeasonPath,
   totalsPath,
 } from '../../../src/sources/basketball-reference/urls.ts';
 
@@ -34,6 +39,21 @@ test('box score and totals pages', () => {
     absoluteUrl(boxScorePath('201801010TOR')),
     'https://www.basketball-reference.com/boxscores/201801010TOR.html',
   );
+});
+
+test('season summary, team season, advanced, draft and awards pages', () => {
+  assert.equal(seasonSummaryPath(2024), '/leagues/NBA_2024.html');
+  assert.equal(seasonSummaryPath(1947), '/leagues/BAA_1947.html');
+  assert.equal(teamSeasonPath('SYR', 1962), '/teams/SYR/1962.html');
+  assert.equal(advancedPath(1974), '/leagues/NBA_1974_advanced.html');
+  assert.equal(draftPath(2024), '/draft/NBA_2024.html');
+  assert.equal(draftPath(1947), '/draft/BAA_1947.html');
+  assert.equal(awardsPath(1974), '/awards/awards_1974.html');
+  for (const bad of ['gsw', 'G', 'GOLDEN', '../X', ''])
+    assert.throws(() => teamSeasonPath(bad, 2023), RangeError, bad);
+  assert.throws(() => teamSeasonPath('GSW', 1900), RangeError);
+  assert.throws(() => draftPath(2024.5), RangeError);
+  assert.throws(() => awardsPath(1946), RangeError);
 });
 
 test('bad game ids and seasons are refused', () => {
