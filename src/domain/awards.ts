@@ -15,7 +15,7 @@ export interface AwardEntry {
    * `3rd`, `ORV` for others receiving votes).
    */
   place: string;
-  /** True for the winner of a voting (rank 1) and for every member of a selected team. */
+  /** True for the winner of a voting (rank 1, `1T` when tied) and for every member of a selected team. */
   winner: boolean;
   /** Player id; null for coaches (COY names a coach without a player id). */
   playerId: string | null;
@@ -24,6 +24,7 @@ export interface AwardEntry {
   name: string;
   /** Team code (`DEN`); null when the page gives none. */
   team: string | null;
+  /** First-place votes; for a selection, its first-team votes (2023-24 pages; null on older pages). */
   votesFirst: number | null;
   pointsWon: number | null;
   pointsMax: number | null;

@@ -18,8 +18,9 @@ export interface PlayerAdvanced {
   /**
    * Stats by the page's `data-stat` names (`games`, `games_started`, `mp`, `per`, `ts_pct`,
    * `fg3a_per_fga_pct`, ... `ws`, `ws_per_48`, `obpm`, `dbpm`, `bpm`, `vorp`), full precision
-   * from `csk` where the page has it; percentages as the page's fractions; what an era lacks is
-   * absent or null.
+   * from `csk` where the page has it; every percentage is a fraction, including the rates the
+   * page shows as percentages (`orb_pct` ... `usg_pct`: `11.3` is 0.113, as their `csk` gives
+   * them); what an era lacks is absent or null.
    */
   stats: Record<string, number | null>;
 }

@@ -47,7 +47,9 @@ export interface TeamSeasonStats {
 
 /**
  * The team's ratings from `team_misc` (`wins losses wins_pyth losses_pyth mov sos srs off_rtg
- * def_rtg pace ...`), numbers only; null where the page has no such table.
+ * def_rtg pace ... attendance`), numbers only (no arena name), as the page shows them (`efg_pct`
+ * .571 is a fraction, `tov_pct` 14.1 a percentage: the table has no `csk`); null where the page has
+ * no such table.
  */
 export type TeamRatings = Record<string, number | null>;
 

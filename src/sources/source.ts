@@ -3,7 +3,6 @@
  * this with URL builders and pure parsers: no I/O, no queue. Adding a second site means adding a
  * module that implements this interface; the queue code does not change.
  */
-
 import type { AwardEntry } from '../domain/awards.ts';
 import type { BoxScore } from '../domain/box-score.ts';
 import type { DraftPick } from '../domain/draft.ts';
@@ -18,6 +17,12 @@ import type { TeamSeasonPage } from '../domain/team-season.ts';
  * a box score, a season's player totals page.
  */
 export type PageKind = 'season' | 'schedule' | 'boxscore' | 'totals';
+
+/** A team of a season: its code (as team season pages are named) and name. */
+export interface SeasonTeam {
+  team: string;
+  name: string;
+}
 
 export interface SourceSite {
   /** Stable id, used in logs and metrics labels (`basketball-reference`). */
@@ -43,25 +48,38 @@ export interface SourceSite {
    * Throws ParseError / EmptyPageError like parseSchedule. Absent when the site has no such page.
    */
   parsePlayerTotals?(html: string, season: number): PlayerSeasonTotals[];
-  /**
-   * Season-level pages; each pair is absent when the site has no such page. Every parser throws
-   * ParseError / EmptyPageError like parseSchedule.
-   */
-  /** Path of a season's summary page (its standings). */
+  /** Path of a season's summary page, which holds its standings; absent when the site has none. */
   summaryPath?(season: number): string;
+  /**
+   * Parses a season summary page into its standings: one row per team and division, and per team
+   * and conference where the page has conference standings. Throws ParseError / EmptyPageError
+   * like parseSchedule (no division standings / none listing a team).
+   */
   parseStandings?(html: string, season: number): StandingsRow[];
-  /** Path of one team's season page (roster, team and opponent stats). */
+  /**
+   * The teams of a season, from its summary page (each once, with the code its team season page
+   * is named by): the crawl fetches one team season page per team. Throws like parseStandings.
+   */
+  teamsOfSeason?(html: string, season: number): SeasonTeam[];
+  /** Path of a team's season page (`team` is a code teamsOfSeason returned). */
   teamSeasonPath?(team: string, season: number): string;
-  /** `team`: the code the page was fetched for, when the page does not name it. */
+  /**
+   * Parses a team's season page: roster, team and opponent stats, ratings. `team` defaults to the
+   * team the page names; ParseError when the page is another team's or season's, EmptyPageError
+   * when the roster lists no player.
+   */
   parseTeamSeason?(html: string, season: number, team?: string): TeamSeasonPage;
   /** Path of a season's advanced player stats page. */
   advancedPath?(season: number): string;
+  /** Parses a season's advanced player stats (regular season rows, then playoff rows when present). */
   parsePlayerAdvanced?(html: string, season: number): PlayerAdvanced[];
   /** Path of the draft held at the end of a season. */
   draftPath?(season: number): string;
+  /** Parses a draft page: every pick, with the player's career summary. */
   parseDraft?(html: string, season: number): DraftPick[];
-  /** Path of a season's awards page. */
+  /** Path of a season's awards voting page. */
   awardsPath?(season: number): string;
+  /** Parses a season's awards page: every voting entry and all-league selection. */
   parseAwards?(html: string, season: number): AwardEntry[];
   /** The game id a box score page's path names (`/boxscores/201801010TOR.html`), else undefined. */
   gameIdFromPath(path: string): string | undefined;
