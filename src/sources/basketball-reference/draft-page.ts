@@ -20,19 +20,13 @@ import { cleanText } from './cells.ts';
 import { findTable } from './commented-tables.ts';
 import { bodyRows, type Element, hasClass, textOf } from './dom.ts';
 import { checkSeason, loadPage, ownStrings, pageUrls } from './page.ts';
-import { type Cell, cellsByStat, cellText, firstLink, linkHref, numberCell } from './table-cells.ts';
+import { cellsByStat, cellText, firstLink, linkHref, numberCell, requiredNumberCell } from './table-cells.ts';
 import { playerIdFromPath } from './urls.ts';
 
 const WHAT = 'draft page';
 
 /** Columns that say who was picked, by whom, when. */
 const NOT_CAREER = new Set(['ranker', 'pick_overall', 'team_id', 'player', 'college_name']);
-
-function requiredNumber(cell: Cell | undefined, where: string): number {
-  const n = numberCell(cell, where);
-  if (n === null) throw new ParseError(`${where} is empty`);
-  return n;
-}
 
 /** The pick of one row; undefined for a forfeited pick (no player). */
 function parsePick(tr: Element, n: number, season: number, round: number): DraftPick | undefined {
@@ -50,7 +44,7 @@ function parsePick(tr: Element, n: number, season: number, round: number): Draft
   return {
     season,
     round,
-    pick: requiredNumber(cells.get('pick_overall'), `${where} pick_overall`),
+    pick: requiredNumberCell(cells.get('pick_overall'), `${where} pick_overall`),
     team,
     playerId: playerIdFromPath(linkHref(playerCell) ?? '') ?? null,
     name,

@@ -19,24 +19,23 @@ import { cleanText } from './cells.ts';
 import { bodyRows, type Element, hasClass, is, select, selectFirst, textOf } from './dom.ts';
 import { checkSeason, loadPage, ownStrings, pageUrls } from './page.ts';
 import { sourceTable, sourceTableIds } from './source-tables.ts';
-import { type Cell, cellsByStat, cellText, firstLink, numberCell } from './table-cells.ts';
+import {
+  type Cell,
+  cellsByStat,
+  cellText,
+  firstLink,
+  numberCell,
+  requiredNumberCell,
+} from './table-cells.ts';
 import { teamFromPath } from './urls.ts';
 
 const WHAT = 'season summary page';
 
-const TABLES: readonly [RegExp, StandingsGrouping][] = [
-  [/^divs_standings_/, 'division'],
-  [/^confs_standings_/, 'conference'],
-];
+const STANDINGS = /^(?:divs|confs)_standings_/;
+const DIVISIONS = /^divs_standings_/;
 
 /** The gb of a group's leader: a dash. */
 const DASH = /^[-\u2013\u2014]$/;
-
-function requiredNumber(cell: Cell | undefined, where: string): number {
-  const n = numberCell(cell, where);
-  if (n === null) throw new ParseError(`${where} is empty`);
-  return n;
-}
 
 function gamesBehind(cell: Cell | undefined, where: string): number | null {
   return DASH.test(cellText(cell)) ? 0 : numberCell(cell, where);
@@ -86,8 +85,8 @@ function parseTable(table: Element, id: string, grouping: StandingsGrouping, sea
       team,
       teamName,
       rank: ++rank,
-      wins: requiredNumber(cells.get('wins'), `${where} wins`),
-      losses: requiredNumber(cells.get('losses'), `${where} losses`),
+      wins: requiredNumberCell(cells.get('wins'), `${where} wins`),
+      losses: requiredNumberCell(cells.get('losses'), `${where} losses`),
       winLossPct: numberCell(cells.get('win_loss_pct'), `${where} win_loss_pct`),
       gamesBehind: gamesBehind(cells.get('gb'), `${where} gb`),
       pointsPerGame: numberCell(cells.get('pts_per_g'), `${where} pts_per_g`),
@@ -109,13 +108,13 @@ function parseTable(table: Element, id: string, grouping: StandingsGrouping, sea
 export function parseStandings(html: string, season: number): StandingsRow[] {
   loadPage(html, WHAT, { skipTables: /./ }); // the guards; the tables are cut out of the source
   checkSeason(pageUrls(html), season, WHAT);
-  const ids = sourceTableIds(html, /^(?:divs|confs)_standings_/);
-  if (!ids.some((id) => TABLES[0]![0].test(id))) {
+  const ids = sourceTableIds(html, STANDINGS);
+  if (!ids.some((id) => DIVISIONS.test(id))) {
     throw new ParseError(`${WHAT} has no table#divs_standings_*: the layout changed`);
   }
   const rows: StandingsRow[] = [];
   for (const id of ids) {
-    const grouping = TABLES.find(([re]) => re.test(id))![1];
+    const grouping = DIVISIONS.test(id) ? 'division' : 'conference';
     rows.push(...parseTable(sourceTable(html, id)!, id, grouping, season));
   }
   if (!rows.some((r) => r.grouping === 'division')) {

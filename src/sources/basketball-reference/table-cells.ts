@@ -52,6 +52,13 @@ export function numberCell(cell: Cell | undefined, where: string): number | null
   return n;
 }
 
+/** A numeric cell that must have a value: ParseError naming `where` when it is empty or absent. */
+export function requiredNumberCell(cell: Cell | undefined, where: string): number {
+  const n = numberCell(cell, where);
+  if (n === null) throw new ParseError(`${where} is empty`);
+  return n;
+}
+
 /** Minutes played in seconds: `csk` (seconds) if numeric, else `43:28` or whole minutes (`240`). */
 export function minutesCell(cell: Cell | undefined, where: string): number | null {
   if (cell === undefined) return null;
