@@ -69,9 +69,10 @@ function fixturePages(): BenchPage[] {
     try {
       parsed = parsers.parsePage(html);
     } catch {
-      continue; // 404 page, daily scores, season summaries: nothing the parsers read
+      continue; // 404 page, daily scores: nothing the parsers read
     }
-    const kind: Kind = parsed.kind === 'season' ? 'schedule' : parsed.kind;
+    const kind = parsed.kind === 'season' ? 'schedule' : parsed.kind;
+    if (kind !== 'schedule' && kind !== 'boxscore' && kind !== 'totals') continue; // kinds not timed here
     const gameId = parsed.kind === 'boxscore' ? parsed.records[0].gameId : undefined;
     pages.push({
       source: 'fixture',

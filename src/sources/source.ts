@@ -14,9 +14,22 @@ import type { TeamSeasonPage } from '../domain/team-season.ts';
 
 /**
  * Kinds of page a site module can parse: a season's default schedule page, a month schedule page,
- * a box score, a season's player totals page.
+ * a box score, a season's player totals page, its summary (standings), a team's season page, the
+ * season's advanced player stats, its draft and its awards.
  */
-export type PageKind = 'season' | 'schedule' | 'boxscore' | 'totals';
+export const PAGE_KINDS = [
+  'season',
+  'schedule',
+  'boxscore',
+  'totals',
+  'summary',
+  'team',
+  'advanced',
+  'draft',
+  'awards',
+] as const;
+
+export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** A team of a season: its code (as team season pages are named) and name. */
 export interface SeasonTeam {

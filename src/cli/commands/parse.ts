@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors/usage-error.ts';
 import { parsePage } from '../../sources/basketball-reference/index.ts';
-import type { PageKind } from '../../sources/source.ts';
+import { PAGE_KINDS, type PageKind } from '../../sources/source.ts';
 import { oneOf } from '../options.ts';
 import { print } from '../runtime.ts';
 
@@ -15,8 +15,8 @@ export function registerParse(program: Command): void {
     .argument('<file>', 'an HTML page saved from the source site')
     .option(
       '-k, --kind <kind>',
-      'season, schedule, boxscore or totals (default: guessed from the page)',
-      oneOf('--kind', 'season', 'schedule', 'boxscore', 'totals'),
+      `${PAGE_KINDS.join(', ')} (default: guessed from the page)`,
+      oneOf('--kind', ...PAGE_KINDS),
     )
     .action(async (file: string, opts: { kind?: PageKind }) => {
       let html: string;

@@ -8,10 +8,8 @@ import { syntheticPage } from './synthetic-page.ts';
 
 /** Every saved page and the kind it is. */
 const EXPECTED: Record<string, PageKind | null> = {
-  // Kinds no parser reads yet: null, except team pages, whose team totals table is the totals
-  // table's id (`totals_stats`) and so reads as `totals` until the site module knows team pages.
-  'awards__awards_1974.html': null,
-  'awards__awards_2024.html': null,
+  'awards__awards_1974.html': 'awards',
+  'awards__awards_2024.html': 'awards',
   'boxscores__200101010MIN.html': 'boxscore',
   'boxscores__201701010ATL.crawl-2026.html': 'boxscore',
   'boxscores__201701010ATL.html': 'boxscore',
@@ -21,33 +19,34 @@ const EXPECTED: Record<string, PageKind | null> = {
   'boxscores__202002220UTA.html': 'boxscore',
   'boxscores__202501230ATL.html': 'boxscore',
   'boxscores__index.fcgi_month-1_day-1_year-2018.html': null, // daily scores
-  'draft__NBA_1965.html': null,
-  'draft__NBA_1984.html': null,
-  'draft__NBA_2024.html': null,
+  'draft__NBA_1965.html': 'draft',
+  'draft__NBA_1984.html': 'draft',
+  'draft__NBA_2024.html': 'draft',
   'errors__404_page_not_found.html': null,
-  'leagues__NBA_1974_advanced.html': null,
-  'leagues__NBA_1980.html': null, // season summary
+  'leagues__NBA_1974_advanced.html': 'advanced',
+  'leagues__NBA_1980.html': 'summary',
   'leagues__NBA_1980_games-november.html': 'schedule',
-  'leagues__NBA_1990_advanced.html': null,
-  'leagues__NBA_2000.html': null, // season summary
+  'leagues__NBA_1990_advanced.html': 'advanced',
+  'leagues__NBA_2000.html': 'summary',
   'leagues__NBA_2000_games.html': 'season',
   'leagues__NBA_2001_games-april.html': 'schedule',
   // the first month's page is byte-identical to the season default page
   'leagues__NBA_2001_games-october.html': 'season',
   'leagues__NBA_2001_totals.html': 'totals',
   'leagues__NBA_2007_games-november.html': 'schedule', // browser-saved: its saved-from URL says so
-  'leagues__NBA_2017.html': null, // season summary
+  'leagues__NBA_2017.html': 'summary',
   'leagues__NBA_2018_games-june.html': 'schedule',
   'leagues__NBA_2018_games-october.html': 'season',
   'leagues__NBA_2019_games-april.html': 'schedule',
-  'leagues__NBA_2020.html': null, // season summary
-  'leagues__NBA_2024.html': null, // season summary
-  'leagues__NBA_2024_advanced.html': null,
+  'leagues__NBA_2020.html': 'summary',
+  'leagues__NBA_2024.html': 'summary',
+  'leagues__NBA_2024_advanced.html': 'advanced',
   'leagues__NBA_2024_games-april.html': 'schedule',
   'leagues__NBA_2024_totals.html': 'totals',
-  'teams__GSW__2023.html': 'totals',
-  'teams__SYR__1962.html': 'totals',
-  'teams__VAN__1996.html': 'totals',
+  // team pages also hold (commented) `totals_stats` and `advanced` tables: their roster decides
+  'teams__GSW__2023.html': 'team',
+  'teams__SYR__1962.html': 'team',
+  'teams__VAN__1996.html': 'team',
 };
 
 test('every saved page is recognised as its kind', { skip: skipWithoutFixtures }, () => {
@@ -56,13 +55,39 @@ test('every saved page is recognised as its kind', { skip: skipWithoutFixtures }
   for (const file of files) assert.equal(detectKind(readFixture(file)), EXPECTED[file], file);
 });
 
-test('a box score or schedule URL without the table it needs is not that kind', {
+test('without their own URLs, the saved pages are recognised by their tables alone', {
+  skip: skipWithoutFixtures,
+}, () => {
+  const withoutUrls = (html: string) =>
+    html
+      .replace(/<link rel="canonical"[^>]*>/, '')
+      .replace(/<meta property="og:url"[^>]*>/, '')
+      .replace(/<!-- saved from url=[^>]*-->/, '');
+  for (const file of readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.html'))) {
+    const html = withoutUrls(readFixture(file));
+    assert.equal(/og:url|rel="canonical"/.test(html.slice(0, 20_000)), false, file);
+    assert.equal(detectKind(html), EXPECTED[file], file);
+  }
+});
+
+test('a URL without the table its kind needs is not that kind', {
   skip: skipWithoutFixtures,
 }, () => {
   const box = readFixture('boxscores__201801010TOR.html').replaceAll('-game-basic', '-game-basics');
   assert.equal(detectKind(box), null);
   const schedule = readFixture('leagues__NBA_2018_games-june.html').replace('id="schedule"', 'id="calendar"');
   assert.equal(detectKind(schedule), null);
+  const tables: [string, string, string][] = [
+    ['leagues__NBA_2024.html', 'id="divs_standings_', 'id="divisions_'],
+    ['teams__VAN__1996.html', 'id="roster"', 'id="players"'],
+    ['leagues__NBA_1990_advanced.html', 'id="advanced"', 'id="adv"'],
+    ['draft__NBA_1984.html', 'id="stats"', 'id="picks"'],
+    ['awards__awards_1974.html', 'id="(leading_all_\\w+|(?:nba|aba)_mvp)"', 'id="x_$1"'],
+  ];
+  for (const [file, from, to] of tables) {
+    const html = readFixture(file).replace(new RegExp(from, 'g'), to);
+    assert.equal(detectKind(html), null, file);
+  }
 });
 
 test('without any URL of its own, the tables decide', () => {

@@ -49,18 +49,36 @@ test('a forced kind is used as is; a wrong one fails on the missing structure', 
   );
 });
 
+test('season summaries, team, advanced, draft and awards pages give their records', { skip }, () => {
+  const summary = parsePage(readFixture('leagues__NBA_2020.html'));
+  assert.deepEqual([summary.kind, summary.season, summary.records.length], ['summary', 2020, 60]);
+  const team = parsePage(readFixture('teams__SYR__1962.html'));
+  assert.equal(team.kind, 'team');
+  assert.deepEqual(
+    team.kind === 'team' && [team.season, team.records[0].team, team.records[0].roster.length],
+    [1962, 'SYR', 12],
+  );
+  const advanced = parsePage(readFixture('leagues__NBA_1974_advanced.html'));
+  assert.deepEqual([advanced.kind, advanced.season, advanced.records.length], ['advanced', 1974, 334]);
+  const draft = parsePage(readFixture('draft__NBA_1965.html'));
+  assert.deepEqual([draft.kind, draft.season, draft.records.length], ['draft', 1965, 112]);
+  const awards = parsePage(readFixture('awards__awards_1974.html'));
+  assert.deepEqual([awards.kind, awards.season, awards.records.length], ['awards', 1974, 68]);
+  // a forced team code that is not the page's
+  assert.throws(
+    () => parsePage(readFixture('teams__SYR__1962.html'), 'team', { team: 'PHI' }),
+    (e) => e instanceof ParseError && e.message.includes("SYR's page, not PHI's"),
+  );
+});
+
 test('pages of no known kind get a ParseError saying what the page is', { skip }, () => {
   assert.throws(
-    () => parsePage(readFixture('leagues__NBA_2020.html')),
+    () => parsePage(readFixture('boxscores__index.fcgi_month-1_day-1_year-2018.html')),
     (e) =>
       e instanceof ParseError &&
       e.message.includes('cannot recognise this page') &&
-      e.message.includes('"2019-20 NBA Season Summary | Basketball-Reference.com"') &&
-      e.message.includes('https://www.basketball-reference.com/leagues/NBA_2020.html'),
-  );
-  assert.throws(
-    () => parsePage(readFixture('boxscores__index.fcgi_month-1_day-1_year-2018.html')),
-    (e) => e instanceof ParseError && e.message.includes('NBA Games Played on January 1, 2018'),
+      e.message.includes('"NBA Games Played on January 1, 2018') &&
+      e.message.includes('https://www.basketball-reference.com/boxscores/'),
   );
 });
 
@@ -131,8 +149,23 @@ test('the SourceSite object', () => {
   assert.equal(basketballReference.seasonPath(2020), '/leagues/NBA_2020_games.html');
   assert.equal(basketballReference.boxScorePath('202002220UTA'), '/boxscores/202002220UTA.html');
   assert.equal(basketballReference.totalsPath?.(2024), '/leagues/NBA_2024_totals.html');
+  assert.equal(basketballReference.summaryPath?.(2024), '/leagues/NBA_2024.html');
+  assert.equal(basketballReference.teamSeasonPath?.('GSW', 2023), '/teams/GSW/2023.html');
+  assert.equal(basketballReference.advancedPath?.(1974), '/leagues/NBA_1974_advanced.html');
+  assert.equal(basketballReference.draftPath?.(1965), '/draft/NBA_1965.html');
+  assert.equal(basketballReference.awardsPath?.(1974), '/awards/awards_1974.html');
   assert.equal(isBlockPage('<html><body><h1>Rate Limited Request (429 error)</h1></body></html>'), true);
-  assert.equal(typeof basketballReference.parsePlayerTotals, 'function');
+  for (const parser of [
+    'parsePlayerTotals',
+    'parseStandings',
+    'teamsOfSeason',
+    'parseTeamSeason',
+    'parsePlayerAdvanced',
+    'parseDraft',
+    'parseAwards',
+  ] as const) {
+    assert.equal(typeof basketballReference[parser], 'function', parser);
+  }
 });
 
 test('a parser given another kind of real page fails with a ParseError naming what is missing', {
