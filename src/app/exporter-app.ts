@@ -1,7 +1,8 @@
 /**
  * The exporter process (`nba-scraper exporter`, one replica per deployment): every
  * EXPORTER_INTERVAL_MS it reads the system's global state from Redis (job counts per queue and
- * state, per-season progress, failures by code, breaker and hold per host, Redis memory) and
+ * state, per-season progress, failures by code, breaker and hold per host, Redis memory; the
+ * backlog the fleet can serve now and the workers that can be busy on it, for the autoscaler) and
  * serves it on /metrics, with /healthz and /readyz like a worker. Every
  * EXPORTER_DATASET_INTERVAL_MS it also reads the store (STORE_URL) for what the dataset holds per
  * season (src/metrics/dataset-snapshot.ts): opened on the first read, and a store it cannot read
@@ -9,7 +10,6 @@
  * export these values, so that `sum()` over pods and the autoscaler see each of them once.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Queue } from 'bullmq';
 import type { Config } from '../config.ts';
 import { createHostStateStore } from '../fetch/host-state.ts';
 import { startProcessHealth } from '../health/process-health.ts';
@@ -17,7 +17,7 @@ import { type Logger, redactUrl } from '../log/logger.ts';
 import { createDatasetPoller, type DatasetPoller } from '../metrics/dataset-snapshot.ts';
 import { createExporterMetrics } from '../metrics/exporter-metrics.ts';
 import { createMetricsRegistry } from '../metrics/registry.ts';
-import { readSystemSnapshot } from '../metrics/system-snapshot.ts';
+import { type QueueSource, readSystemSnapshot } from '../metrics/system-snapshot.ts';
 import { openQueue } from '../queue/queues.ts';
 import { connectForCommand, type RedisTarget, where } from '../redis/connection.ts';
 import { SOURCES } from '../sources/registry.ts';
@@ -35,10 +35,16 @@ export async function runExporter(opts: ExporterAppOptions): Promise<void> {
   // Fail fast (exit 2) when Redis is not there at start; once running, ride out restarts.
   const redis = await connectForCommand(opts.redis);
   redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
-  const queues: Queue[] = Object.values(SOURCES).map((site) => openQueue(redis, config, site.id));
+  // Workers fetch every job from SOURCE_BASE_URL (worker-app.ts): that is each queue's host.
+  const host = new URL(config.sourceBaseUrl).host;
+  const sources: QueueSource[] = Object.values(SOURCES).map((site) => ({
+    queue: openQueue(redis, config, site.id),
+    host,
+  }));
+  const queues = sources.map((s) => s.queue);
   const hostState = createHostStateStore(redis, config.queuePrefix);
-  const knownHosts = [new URL(config.sourceBaseUrl).host];
-  const metrics = createExporterMetrics(createMetricsRegistry('exporter'));
+  // The autoscaling gauges use the settings the workers get from the same ConfigMap.
+  const metrics = createExporterMetrics(createMetricsRegistry('exporter'), config);
 
   const intervalMs = config.exporterIntervalMs;
   let lastSuccessAt = Date.now();
@@ -49,7 +55,7 @@ export async function runExporter(opts: ExporterAppOptions): Promise<void> {
     const started = performance.now();
     pollStartedAt = Date.now();
     try {
-      const snapshot = await readSystemSnapshot({ queues, hostState, redis, knownHosts });
+      const snapshot = await readSystemSnapshot({ queues: sources, hostState, redis });
       metrics.update(snapshot, (performance.now() - started) / 1000);
       lastSuccessAt = Date.now();
       if (failing) logger.info('reading Redis again');

@@ -285,6 +285,20 @@ export const EXPORTER_METRICS = {
     labels: ['queue'],
     role: 'exporter',
   }),
+  queueServiceableBacklog: m({
+    name: 'queue_serviceable_backlog',
+    type: 'gauge',
+    help: "Jobs waiting (waiting + prioritized) that a worker could take now, by the host they fetch: the queue's backlog, or 0 while the queue is paused, the host is on hold or a worker reported its breaker open less than BREAKER_RESET_MS ago. Autoscaling reads it with nba_scraper_queue_useful_workers.",
+    labels: ['queue', 'host'],
+    role: 'exporter',
+  }),
+  queueUsefulWorkers: m({
+    name: 'queue_useful_workers',
+    type: 'gauge',
+    help: 'Most workers that can all be busy on the serviceable backlog at once: ceil(min(serviceable backlog, host job cap) / WORKER_CONCURRENCY). A host with a budget caps its jobs at min(HOST_MAX_ACTIVE_JOBS, requests its HOST_RATE_LIMITS budget can have in flight within FETCH_TOTAL_TIMEOUT_MS, plus one); a host without one is not capped. More workers only idle.',
+    labels: ['queue', 'host'],
+    role: 'exporter',
+  }),
   queueFailedByCode: m({
     name: 'queue_failed_jobs',
     type: 'gauge',

@@ -3,9 +3,12 @@
  * whole deployment), from the snapshot of each poll of Redis and of each read of the store. Series
  * of seasons and hosts that are gone are dropped; when polls or reads keep failing their values are
  * dropped too rather than shown stale. The values from Redis and those from the store are set and
- * dropped independently: a store that cannot be read never hides the queue.
+ * dropped independently: a store that cannot be read never hides the queue. The autoscaling
+ * signal (serviceable backlog, useful workers: serviceable-backlog.ts) comes from the same poll and
+ * the settings the workers run with.
  */
 import type { Registry } from 'prom-client';
+import { quietHost } from '../fetch/host-state.ts';
 import { JOB_STATES } from '../queue/status.ts';
 import {
   BREAKER_STATE_VALUES,
@@ -16,6 +19,7 @@ import {
 } from './catalog.ts';
 import { type DatasetMetricsSink, type DatasetSnapshot, datasetValues } from './dataset-snapshot.ts';
 import { counter, gauge, histogram } from './registry.ts';
+import { type ScalingSettings, serviceability } from './serviceable-backlog.ts';
 import type { SystemSnapshot } from './system-snapshot.ts';
 
 export interface ExporterMetrics extends DatasetMetricsSink {
@@ -34,8 +38,11 @@ export interface ExporterMetrics extends DatasetMetricsSink {
   clearDataset(): void;
 }
 
-export function createExporterMetrics(registry: Registry): ExporterMetrics {
+/** `scaling`: the settings the workers run with (WORKER_CONCURRENCY, HOST_*, ...). */
+export function createExporterMetrics(registry: Registry, scaling: ScalingSettings): ExporterMetrics {
   const queueJobs = gauge(registry, E.queueJobs);
+  const serviceable = gauge(registry, E.queueServiceableBacklog);
+  const usefulWorkers = gauge(registry, E.queueUsefulWorkers);
   const queuePaused = gauge(registry, E.queuePaused);
   const queueRateLimit = gauge(registry, E.queueRateLimit);
   const queueFailed = gauge(registry, E.queueFailedByCode);
@@ -66,6 +73,8 @@ export function createExporterMetrics(registry: Registry): ExporterMetrics {
 
   const fromRedis = [
     queueJobs,
+    serviceable,
+    usefulWorkers,
     queuePaused,
     queueRateLimit,
     queueFailed,
@@ -93,9 +102,13 @@ export function createExporterMetrics(registry: Registry): ExporterMetrics {
     registry,
     update(snapshot, pollSeconds) {
       clear();
-      for (const { status, rateLimitMs } of snapshot.queues) {
+      const hosts = new Map(snapshot.hosts.map((h) => [h.host, h]));
+      for (const { status, host, rateLimitMs } of snapshot.queues) {
         const queue = status.queue;
         for (const state of JOB_STATES) queueJobs.set({ queue, state }, status.counts[state] ?? 0);
+        const s = serviceability(status, hosts.get(host) ?? quietHost(host), scaling, snapshot.at);
+        serviceable.set({ queue, host }, s.serviceableBacklog);
+        usefulWorkers.set({ queue, host }, s.usefulWorkers);
         queuePaused.set({ queue }, status.paused ? 1 : 0);
         queueRateLimit.set({ queue }, rateLimitMs / 1000);
         for (const code of JOB_ERROR_CODES) queueFailed.set({ queue, code }, 0);

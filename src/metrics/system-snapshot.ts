@@ -1,16 +1,25 @@
 /**
  * What the exporter reads from Redis in one poll: for every source's queue the job counts, pause
  * and queue-wide rate limit, per-season progress and failures by code (src/queue/status.ts, the
- * same numbers `nba-scraper status` prints); every host's breaker and hold (src/fetch/host-state.ts);
- * and Redis's memory use.
+ * same numbers `nba-scraper status` prints), and the host its jobs fetch; every host's breaker and
+ * hold (src/fetch/host-state.ts), the queues' hosts included even when no worker reported on them
+ * yet; and Redis's memory use.
  */
 import type { Queue } from 'bullmq';
 import { type HostStateStore, type HostStatus, quietHost } from '../fetch/host-state.ts';
 import { type QueueStatus, readStatus } from '../queue/status.ts';
 import type { RedisClient } from '../redis/connection.ts';
 
+/** A queue and the host its jobs fetch. */
+export interface QueueSource {
+  queue: Queue;
+  host: string;
+}
+
 export interface QueueSnapshot {
   status: QueueStatus;
+  /** The host the queue's jobs fetch. */
+  host: string;
   /** Ms left of the queue-wide rate limit (0: none). */
   rateLimitMs: number;
 }
@@ -23,26 +32,24 @@ export interface SystemSnapshot {
 }
 
 export async function readSystemSnapshot(opts: {
-  queues: readonly Queue[];
+  queues: readonly QueueSource[];
   hostState: HostStateStore;
   redis: RedisClient;
-  /** Hosts to report even when no worker wrote anything about them yet. */
-  knownHosts: readonly string[];
   now?: number;
 }): Promise<SystemSnapshot> {
   const at = opts.now ?? Date.now();
   const [queues, hosts, info] = await Promise.all([
     Promise.all(
-      opts.queues.map(async (q) => {
-        const [status, ttl] = await Promise.all([readStatus(q, { now: at }), q.getRateLimitTtl()]);
-        return { status, rateLimitMs: Math.max(0, ttl) };
+      opts.queues.map(async ({ queue, host }) => {
+        const [status, ttl] = await Promise.all([readStatus(queue, { now: at }), queue.getRateLimitTtl()]);
+        return { status, host, rateLimitMs: Math.max(0, ttl) };
       }),
     ),
     opts.hostState.readAll(),
     opts.redis.info('memory'),
   ]);
   const byHost = new Map(hosts.map((h) => [h.host, h]));
-  for (const host of opts.knownHosts) {
+  for (const { host } of opts.queues) {
     if (!byHost.has(host)) byHost.set(host, quietHost(host));
   }
   return {

@@ -108,6 +108,7 @@ const redisSnapshot: SystemSnapshot = {
         seasons: [],
         failures: [],
       },
+      host: 'q.example',
       rateLimitMs: 0,
     },
   ],
@@ -116,7 +117,7 @@ const redisSnapshot: SystemSnapshot = {
 };
 
 test('the dataset gauges: set per season, seasons gone dropped, independent of the values from Redis', async () => {
-  const m = createExporterMetrics(createMetricsRegistry('exporter'));
+  const m = createExporterMetrics(createMetricsRegistry('exporter'), loadConfig({}));
   const before = await samples(m.registry.metrics());
   assert.equal(before.get('nba_scraper_exporter_dataset_read_errors_total'), 0);
   assert.equal(before.get('nba_scraper_exporter_dataset_last_success_timestamp_seconds'), 0);
@@ -211,7 +212,7 @@ function capture(): {
 
 test('the poller: lazy, never creates the store, logs once, drops stale values, recovers', async () => {
   const dir = join(root, 'poller');
-  const m = createExporterMetrics(createMetricsRegistry('exporter'));
+  const m = createExporterMetrics(createMetricsRegistry('exporter'), loadConfig({}));
   const log = capture();
   const poller = createDatasetPoller({
     storeUrl: `file://${dir}`,
@@ -279,7 +280,7 @@ test('the poller: start reads at once and on its interval; stop waits and closes
   const dir = join(root, 'timer');
   mkdirSync(dir);
   await fillStore(new FileStore(dir, { fsync: false }));
-  const m = createExporterMetrics(createMetricsRegistry('exporter'));
+  const m = createExporterMetrics(createMetricsRegistry('exporter'), loadConfig({}));
   let opened = 0;
   let closed = 0;
   const poller = createDatasetPoller({

@@ -1,9 +1,11 @@
 /**
  * The exporter's gauges from a poll's snapshot: counts per state, per-season progress, failures by
- * code (zero for the known codes), hosts; series of seasons that are gone disappear.
+ * code (zero for the known codes), hosts, the autoscaling signal of each queue's host; series of
+ * seasons that are gone disappear.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { loadConfig } from '../../../src/config.ts';
 import { createExporterMetrics } from '../../../src/metrics/exporter-metrics.ts';
 import { createMetricsRegistry } from '../../../src/metrics/registry.ts';
 import { parseMemoryInfo, type SystemSnapshot } from '../../../src/metrics/system-snapshot.ts';
@@ -31,7 +33,7 @@ const season = (n: number, state: string, done: number) => ({
   failedReason: null,
 });
 
-function snapshot(seasons: ReturnType<typeof season>[]): SystemSnapshot {
+function snapshot(seasons: ReturnType<typeof season>[], host = 'a'): SystemSnapshot {
   return {
     at: 1_000_000,
     queues: [
@@ -51,6 +53,7 @@ function snapshot(seasons: ReturnType<typeof season>[]): SystemSnapshot {
           seasons,
           failures: [{ code: 'ERR_PARSE', count: 3, sample: 'boxscore-x: ERR_PARSE: ...' }],
         },
+        host,
         rateLimitMs: 1500,
       },
     ],
@@ -77,7 +80,7 @@ function snapshot(seasons: ReturnType<typeof season>[]): SystemSnapshot {
 }
 
 test('a snapshot becomes the documented gauges', async () => {
-  const m = createExporterMetrics(createMetricsRegistry('exporter'));
+  const m = createExporterMetrics(createMetricsRegistry('exporter'), loadConfig({ WORKER_CONCURRENCY: '4' }));
   m.update(snapshot([season(2018, 'waiting-children', 40), season(2017, 'completed', 100)]), 0.02);
   const s = await samples(m.registry.metrics());
   assert.equal(s.get('nba_scraper_queue_jobs{queue="q",state="waiting"}'), 5);
@@ -98,20 +101,27 @@ test('a snapshot becomes the documented gauges', async () => {
   assert.equal(s.get('nba_scraper_host_hold_remaining_seconds{host="a",kind="blocked"}'), 60);
   assert.equal(s.get('nba_scraper_host_hold_remaining_seconds{host="a",kind="rate-limited"}'), 0);
   assert.equal(s.get('nba_scraper_host_hold_remaining_seconds{host="b",kind="blocked"}'), 0);
+  // Host a is on hold: nothing of the queue's backlog (5 waiting + 1 prioritized) can be served.
+  assert.equal(s.get('nba_scraper_queue_serviceable_backlog{queue="q",host="a"}'), 0);
+  assert.equal(s.get('nba_scraper_queue_useful_workers{queue="q",host="a"}'), 0);
   assert.equal(s.get('nba_scraper_redis_memory_used_bytes'), 2048);
   assert.equal(s.get('nba_scraper_exporter_last_success_timestamp_seconds'), 1000);
   assert.equal(s.get('nba_scraper_exporter_poll_duration_seconds_count'), 1);
 
   // A season that is no longer in Redis disappears; clear() drops everything read from Redis.
-  m.update(snapshot([season(2018, 'completed', 100)]), 0.01);
+  // The queue now fetches host b (no hold, no budget): its whole backlog, on ceil(6 / 4) workers.
+  m.update(snapshot([season(2018, 'completed', 100)], 'b'), 0.01);
   const again = await samples(m.registry.metrics());
+  assert.equal(again.get('nba_scraper_queue_serviceable_backlog{queue="q",host="b"}'), 6);
+  assert.equal(again.get('nba_scraper_queue_useful_workers{queue="q",host="b"}'), 2);
+  assert.equal(again.has('nba_scraper_queue_useful_workers{queue="q",host="a"}'), false);
   assert.equal(again.has('nba_scraper_season_boxscores_done{queue="q",season="2017"}'), false);
   assert.equal(again.get('nba_scraper_season_boxscores_done{queue="q",season="2018"}'), 100);
   m.pollFailed(0.5);
   m.clear();
   const cleared = await samples(m.registry.metrics());
   assert.equal(
-    [...cleared.keys()].some((k) => k.startsWith('nba_scraper_queue_jobs')),
+    [...cleared.keys()].some((k) => /^nba_scraper_queue_(jobs|serviceable_backlog|useful_workers)/.test(k)),
     false,
   );
   assert.equal(cleared.get('nba_scraper_exporter_poll_errors_total'), 1);
