@@ -1,26 +1,48 @@
 /**
- * Backlog autoscaling as rendered by the chart, run through the Kubernetes HPA algorithm
- * (scripts/k8s/lib/hpa-math.ts) and, for KEDA, through the HPA KEDA generates (keda-hpa.ts):
- * for a range of backlogs and starting replica counts the HPA settles on
- * ceil(backlog / jobsPerReplica) within min..max, whatever it started from. Also: External
- * metrics with AverageValue targets only (never a Pods metric of a global value), the slow
- * scale-down, maxReplicas against the politeness budget, and the KEDA keys / adapter metric
- * names matching what the app and the exporter really use.
+ * Politeness-aware autoscaling as rendered by the chart, run through the Kubernetes HPA algorithm
+ * (scripts/k8s/lib/hpa-math.ts) and, for KEDA, through the HPA KEDA generates (keda-hpa.ts). The
+ * readings come from the exporter's own computation (src/metrics/serviceable-backlog.ts) with the
+ * settings the chart gives it, and the chart's query (scripts/k8s/lib/autoscaling-signal.ts; a
+ * real Prometheus checks that model in test/integration/metrics/autoscaling.prometheus.test.ts):
+ *   - a budgeted site with a 70,000-job backlog asks for exactly its useful workers, whatever
+ *     maxReplicas says;
+ *   - a host without a budget scales with its backlog, ceil(backlog / jobsPerReplica), up to
+ *     maxReplicas;
+ *   - two hosts at once: their workers add up;
+ *   - a host on hold asks for none.
+ * Also: External metrics with AverageValue targets only (never a Pods metric of a global value),
+ * the slow scale-down, KEDA's scale to zero on an empty backlog, the adapter serving the series the
+ * chart records with the KEDA query, and the same settings for the workers and the exporter.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { type HpaSpec, idealReplicas, settle } from '../../scripts/k8s/lib/hpa-math.ts';
+import {
+  adapterQuery,
+  containerEnv,
+  type HostSignal,
+  pendingSignal,
+  scalingSignal,
+  seriesOf,
+} from '../../scripts/k8s/lib/autoscaling-signal.ts';
+import { type HpaSpec, idealReplicas, replicasForMetric, settle } from '../../scripts/k8s/lib/hpa-math.ts';
 import { kedaModel, type ScaledObjectSpec } from '../../scripts/k8s/lib/keda-hpa.ts';
-import { CHART_DIR, find, type K8sObject } from '../../scripts/k8s/lib/render.ts';
-import { SETTINGS } from '../../src/config.ts';
+import { CHART_DIR, find, helmTemplate, type K8sObject, NAMESPACE } from '../../scripts/k8s/lib/render.ts';
+import { loadConfig } from '../../src/config.ts';
+import { type HostStatus, quietHost } from '../../src/fetch/host-state.ts';
 import { EXPORTER_METRICS } from '../../src/metrics/catalog.ts';
+import { type ScalingSettings, serviceability } from '../../src/metrics/serviceable-backlog.ts';
 import { queueName } from '../../src/queue/queues.ts';
-import { JOB_STATES } from '../../src/queue/status.ts';
+import type { QueueStatus } from '../../src/queue/status.ts';
 import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
-import { type Rendering, renderings } from './chart-fixtures.ts';
+import { mergeValues, type Rendering, renderings } from './chart-fixtures.ts';
+
+const BUDGETED = 'www.basketball-reference.com';
+const UNBUDGETED = 'replay.nba-scraper.svc:8080';
+const NOW = 1_000_000_000;
+const QUEUE = queueName(DEFAULT_SOURCE.id);
 
 let all: Rendering[];
 before(() => {
@@ -28,6 +50,110 @@ before(() => {
 });
 
 const withMode = (mode: string): Rendering[] => all.filter((r) => r.values.autoscaling.mode === mode);
+const autoscaled = (): Rendering[] => [...withMode('hpa'), ...withMode('keda')];
+
+/**
+ * A rendering with a few more values set (`--set`): the autoscaling ones, or an API version
+ * (`assumeAPIVersions[i]`, which helm applies but the merged values here do not need).
+ */
+function rerender(r: Rendering, set: Record<string, string>): Rendering {
+  const autoscaling: Record<string, unknown> = {};
+  for (const [path, v] of Object.entries(set)) {
+    const m = /^autoscaling\.(\w+)$/.exec(path);
+    if (m) autoscaling[m[1] as string] = /^\d+$/.test(v) ? Number(v) : v;
+  }
+  return {
+    source: r.source,
+    file: r.file,
+    values: mergeValues(r.values, { autoscaling }),
+    objects: helmTemplate({ valuesFiles: r.file ? [r.file] : [], set }),
+  };
+}
+
+/** The settings the exporter of a rendering runs with: its container's environment. */
+function exporterSettings(r: Rendering): ScalingSettings {
+  return loadConfig(containerEnv(r.objects, 'exporter'));
+}
+
+function queueWith(backlog: number): QueueStatus {
+  const prioritized = Math.floor(backlog / 3);
+  return {
+    queue: QUEUE,
+    paused: false,
+    counts: { waiting: backlog - prioritized, prioritized, active: 4, delayed: 2 },
+    seasons: [],
+    failures: [],
+  };
+}
+
+/** What the exporter publishes for one host with this backlog. */
+function hostSignal(settings: ScalingSettings, host: HostStatus, backlog: number): HostSignal {
+  const s = serviceability(queueWith(backlog), host, settings, NOW);
+  return { host: host.host, serviceableBacklog: s.serviceableBacklog, usefulWorkers: s.usefulWorkers };
+}
+
+/** The autoscaler of a rendering: its HPA spec, and the readings it gets for the hosts' signals. */
+interface Autoscaler {
+  readonly spec: HpaSpec;
+  readonly min: number;
+  readonly max: number;
+  readonly jobsPerReplica: number;
+  /** The metric readings for the hosts' gauges; `backlog`: every waiting job, servable or not. */
+  readings(hosts: readonly HostSignal[], backlog: number): { total: number }[];
+  /** Whether KEDA keeps the Deployment active (always true for a plain HPA). */
+  active(hosts: readonly HostSignal[], backlog: number): boolean;
+}
+
+function autoscaler(r: Rendering): Autoscaler {
+  const jobsPerReplica = r.values.autoscaling.jobsPerReplica as number;
+  if (r.values.autoscaling.mode === 'hpa') {
+    const spec = find(r.objects, 'HorizontalPodAutoscaler', 'nba-scraper-worker').spec as HpaSpec;
+    return {
+      spec,
+      min: spec.minReplicas ?? 1,
+      max: spec.maxReplicas,
+      jobsPerReplica,
+      readings: (hosts) => [{ total: scalingSignal(hosts, jobsPerReplica) }],
+      active: () => true,
+    };
+  }
+  const model = kedaModel(find(r.objects, 'ScaledObject', 'nba-scraper-worker').spec as ScaledObjectSpec);
+  const activation = Number(r.values.autoscaling.keda.activationBacklog);
+  const values = (hosts: readonly HostSignal[], backlog: number) => ({
+    serviceable: scalingSignal(hosts, jobsPerReplica),
+    pending: pendingSignal(backlog, activation),
+  });
+  return {
+    spec: model.hpa,
+    min: model.minReplicaCount,
+    max: model.hpa.maxReplicas,
+    jobsPerReplica,
+    readings: (hosts, backlog) => model.readings(values(hosts, backlog)) as { total: number }[],
+    active: (hosts, backlog) => model.active(values(hosts, backlog)),
+  };
+}
+
+/**
+ * Replicas the autoscaler settles on from `start` (KEDA: 0 stays 0 while inactive, and becomes 1
+ * when it activates; the HPA takes it from there).
+ */
+function settled(a: Autoscaler, hosts: readonly HostSignal[], backlog: number, start: number): number {
+  if (a.min === 0 && !a.active(hosts, backlog)) return 0;
+  return settle(a.spec, Math.max(start, 1), () => a.readings(hosts, backlog)).replicas;
+}
+
+/**
+ * The settled count must be the ideal one, except where the HPA's 10% tolerance keeps a count
+ * whose ratio to the signal is already within 10% (the real controller does the same).
+ */
+function assertSettles(label: string, got: number, ideal: number, signal: number, a: Autoscaler): void {
+  if (got === ideal) return;
+  const ratio = signal / (a.jobsPerReplica * got);
+  assert.ok(
+    got >= Math.max(a.min, 1) && got <= a.max && Math.abs(ratio - 1) <= 0.1,
+    `${label}: settled on ${got}, want ${ideal}`,
+  );
+}
 
 /** Backlogs around every multiple of the target, up to past maxReplicas. */
 function backlogs(target: number, max: number): number[] {
@@ -38,28 +164,130 @@ function backlogs(target: number, max: number): number[] {
   return [...out].filter((b) => b >= 0).sort((a, b) => a - b);
 }
 
-/**
- * The settled count must be the ideal one, except where the HPA's 10% tolerance keeps a count
- * whose ratio to the backlog is already within 10% (the real controller does the same).
- */
-function assertSettles(
-  label: string,
-  settled: number,
-  backlog: number,
-  target: number,
-  min: number,
-  max: number,
-): void {
-  const ideal = idealReplicas(backlog, target, min, max);
-  if (settled === ideal) return;
-  const ratio = backlog / (target * settled);
-  assert.ok(
-    settled >= min && settled <= max && Math.abs(ratio - 1) <= 0.1,
-    `${label}: settled on ${settled}, ideal ceil(${backlog}/${target}) within ${min}..${max} = ${ideal}`,
-  );
-}
+describe('the four scenarios, on every autoscaled rendering and with maxReplicas raised to 50', () => {
+  /** Useful workers of the budgeted site as each rendering's settings make them (concrete numbers). */
+  const USEFUL: Record<string, number> = {
+    // HOST_MAX_ACTIVE_JOBS 8 / concurrency 4.
+    'keda-sentinel-scale-to-zero-values.yaml': 2,
+    // 24 jobs allowed, but 20 requests a minute keep at most ceil(30 s / 3.06 s) + 1 = 11 busy.
+    'keda-values.yaml': 3,
+    'production-values.yaml': 2,
+    'prometheus-adapter-hpa-values.yaml': 2,
+    // The defaults: 4 jobs, 4 per worker.
+    default: 1,
+  };
+  let rendered: Rendering[] | undefined;
+  /** Every autoscaled rendering (the defaults in hpa mode too), as is and with maxReplicas 50. */
+  const cases = (): Rendering[] => {
+    if (rendered) return rendered;
+    const defaults = all.find((r) => r.source === 'default')!;
+    const hpa = { 'autoscaling.mode': 'hpa', 'assumeAPIVersions[0]': 'monitoring.coreos.com/v1' };
+    rendered = [
+      rerender(defaults, hpa),
+      rerender(defaults, { ...hpa, 'autoscaling.maxReplicas': '50' }),
+      ...autoscaled().flatMap((r) => [r, rerender(r, { 'autoscaling.maxReplicas': '50' })]),
+    ];
+    return rendered;
+  };
+  const usefulOf = (r: Rendering): number => {
+    const n = USEFUL[r.source];
+    assert.ok(n !== undefined, `${r.source}: its useful workers are listed`);
+    return n;
+  };
+
+  test('a budgeted site with a 70,000-job backlog asks for exactly its useful workers', () => {
+    let checked = 0;
+    for (const r of cases()) {
+      const a = autoscaler(r);
+      const settings = exporterSettings(r);
+      const signal = hostSignal(settings, quietHost(BUDGETED), 70_000);
+      const useful = usefulOf(r);
+      assert.equal(signal.usefulWorkers, useful, `${r.source}: the exporter's useful workers`);
+      assert.equal(signal.serviceableBacklog, 70_000);
+      const want = Math.min(a.max, Math.max(a.min, useful));
+      for (let start = 0; start <= a.max + 2; start++) {
+        const got = settled(a, [signal], 70_000, start);
+        assert.equal(got, want, `${r.source} from ${start}: ${got} workers, ${useful} useful`);
+        checked++;
+      }
+      // Without the cap the same backlog would ask for ceil(70,000 / jobsPerReplica).
+      assert.ok(Math.ceil(70_000 / a.jobsPerReplica) > 50, 'the backlog alone would ask for more');
+    }
+    assert.ok(checked > 100);
+  });
+
+  test('a host without a budget scales with its backlog, up to maxReplicas', () => {
+    for (const r of cases()) {
+      const a = autoscaler(r);
+      const settings = exporterSettings(r);
+      const activation =
+        r.values.autoscaling.mode === 'keda' ? Number(r.values.autoscaling.keda.activationBacklog) : -1;
+      for (const backlog of backlogs(a.jobsPerReplica, a.max)) {
+        const signal = hostSignal(settings, quietHost(UNBUDGETED), backlog);
+        assert.equal(signal.serviceableBacklog, backlog);
+        for (const start of [0, 1, 2, Math.ceil(a.max / 2), a.max, a.max + 2]) {
+          const got = settled(a, [signal], backlog, start);
+          const label = `${r.source} backlog ${backlog} from ${start}`;
+          if (a.min === 0 && backlog <= activation) {
+            // KEDA: inactive; it scales to zero after cooldownPeriod.
+            assert.equal(got, 0, label);
+            continue;
+          }
+          const ideal = idealReplicas(backlog, a.jobsPerReplica, Math.max(a.min, 1), a.max);
+          assertSettles(label, got, ideal, scalingSignal([signal], a.jobsPerReplica), a);
+        }
+      }
+    }
+  });
+
+  test('two hosts at once: the budgeted one adds its useful workers to what the other needs', () => {
+    for (const r of cases()) {
+      const a = autoscaler(r);
+      const settings = exporterSettings(r);
+      const useful = usefulOf(r);
+      for (const other of [1, 250, a.jobsPerReplica * 3, a.jobsPerReplica * 7 + 1]) {
+        const hosts = [
+          hostSignal(settings, quietHost(BUDGETED), 70_000),
+          hostSignal(settings, quietHost(UNBUDGETED), other),
+        ];
+        const want = Math.min(a.max, useful + Math.ceil(other / a.jobsPerReplica));
+        const signal = scalingSignal(hosts, a.jobsPerReplica);
+        assert.equal(signal, useful * a.jobsPerReplica + other);
+        for (const start of [1, 2, a.max]) {
+          const got = settled(a, hosts, 70_000 + other, start);
+          assertSettles(`${r.source} 70,000 + ${other} from ${start}`, got, want, signal, a);
+        }
+      }
+    }
+  });
+
+  test('a host on hold (or its breaker open) asks for none: the fleet goes to its minimum', () => {
+    for (const r of cases()) {
+      const a = autoscaler(r);
+      const settings = exporterSettings(r);
+      for (const host of [
+        { ...quietHost(BUDGETED), holdUntil: NOW + 3_600_000, holdKind: 'blocked' as const },
+        { ...quietHost(UNBUDGETED), holdUntil: NOW + 30_000, holdKind: 'rate-limited' as const },
+        { ...quietHost(UNBUDGETED), breaker: 'open' as const, breakerChangedAt: NOW - 1_000 },
+      ]) {
+        const signal = hostSignal(settings, host, 70_000);
+        assert.deepEqual([signal.serviceableBacklog, signal.usefulWorkers], [0, 0], host.host);
+        // The scaling metric asks for no worker at all...
+        const [reading] = a.readings([signal], 70_000);
+        assert.equal(replicasForMetric(a.spec.metrics[0]!, reading!, a.max), 0, `${r.source} ${host.host}`);
+        // ...so the fleet shrinks to the least it keeps while jobs wait: minReplicas, or (KEDA,
+        // scale to zero) the one worker its pending trigger keeps.
+        const got = settled(a, [signal], 70_000, a.max);
+        assert.equal(got, Math.max(a.min, 1), `${r.source} ${host.host}: ${got}`);
+      }
+    }
+  });
+});
 
 describe('HPA on the External metric served by prometheus-adapter (autoscaling.mode=hpa)', () => {
+  const adapter = () =>
+    parse(readFileSync(join(CHART_DIR, 'files', 'prometheus-adapter-values.yaml'), 'utf8')).rules.external[0];
+
   test('one External metric with an AverageValue target: never a Pods metric', () => {
     assert.ok(withMode('hpa').length > 0, 'a ci values file renders the hpa mode');
     for (const r of all) {
@@ -67,166 +295,136 @@ describe('HPA on the External metric served by prometheus-adapter (autoscaling.m
         assert.equal(hpa.spec.metrics.length, 1, r.source);
         const m = hpa.spec.metrics[0];
         assert.equal(m.type, 'External', r.source);
+        assert.equal(m.external.metric.name, adapter().name.as);
         assert.equal(m.external.target.type, 'AverageValue', r.source);
         assert.equal(m.external.target.averageValue, String(r.values.autoscaling.jobsPerReplica));
-        assert.deepEqual(m.external.metric.selector.matchLabels, { queue: queueName(DEFAULT_SOURCE.id) });
+        assert.deepEqual(m.external.metric.selector.matchLabels, { queue: QUEUE });
         assert.equal(hpa.spec.scaleTargetRef.name, 'nba-scraper-worker');
       }
     }
   });
 
-  test('settles on ceil(backlog / jobsPerReplica) within min..max from any replica count', () => {
+  test('the adapter serves the series the chart records, whose expression is the KEDA query', () => {
     for (const r of withMode('hpa')) {
-      const hpa = find(r.objects, 'HorizontalPodAutoscaler', 'nba-scraper-worker');
-      const spec = hpa.spec as HpaSpec;
-      const target = r.values.autoscaling.jobsPerReplica as number;
-      const { minReplicas: min = 1, maxReplicas: max } = spec;
-      let cases = 0;
-      for (const backlog of backlogs(target, max)) {
-        for (let start = 1; start <= max + 2; start++) {
-          const s = settle(spec, start, () => [{ total: backlog }]);
-          assertSettles(
-            `${r.source} backlog ${backlog} from ${start}`,
-            s.replicas,
-            backlog,
-            target,
-            min,
-            max,
-          );
-          cases++;
-        }
-      }
-      assert.ok(cases > 50);
+      const rule = find(r.objects, 'PrometheusRule', 'nba-scraper-autoscaling').spec.groups[0].rules[0];
+      assert.equal(seriesOf(adapter().seriesQuery), rule.record);
+      assert.match(adapter().name.matches, new RegExp(rule.record));
+      // The same values in keda mode give a ScaledObject whose query is the rule's expression.
+      const keda = helmTemplate({
+        valuesFiles: [r.file!],
+        set: {
+          'autoscaling.mode': 'keda',
+          'assumeAPIVersions[0]': 'monitoring.coreos.com/v1',
+          'assumeAPIVersions[1]': 'keda.sh/v1alpha1',
+        },
+      });
+      const [serviceable] = find(keda, 'ScaledObject', 'nba-scraper-worker').spec.triggers;
+      assert.equal(serviceable.metadata.query, rule.expr);
+      // What the HPA's selector and namespace make of the adapter's query.
+      assert.equal(
+        adapterQuery(adapter().metricsQuery, rule.record, { namespace: NAMESPACE, queue: QUEUE }),
+        `max(${rule.record}{namespace="${NAMESPACE}",queue="${QUEUE}"})`,
+      );
     }
   });
 
-  test('the Deployment leaves spec.replicas to the HPA', () => {
-    for (const r of [...withMode('hpa'), ...withMode('keda')]) {
-      assert.equal(find(r.objects, 'Deployment', 'nba-scraper-worker').spec.replicas, undefined, r.source);
+  test("the query reads the exporter's two gauges, exported once for the fleet, by queue and host", () => {
+    const gauges = [EXPORTER_METRICS.queueServiceableBacklog, EXPORTER_METRICS.queueUsefulWorkers];
+    for (const g of gauges) {
+      assert.equal(g.role, 'exporter', 'exported once, not per worker pod');
+      assert.deepEqual([...g.labels].sort(), ['host', 'queue']);
     }
-    assert.equal(find(all[0]!.objects, 'Deployment', 'nba-scraper-worker').spec.replicas, 1);
-  });
-
-  test("the adapter rule serves the HPA's metric from the exporter's queue gauge, waiting + prioritized", () => {
-    const adapter = parse(readFileSync(join(CHART_DIR, 'files', 'prometheus-adapter-values.yaml'), 'utf8'));
-    const [rule] = adapter.rules.external;
-    const gauge = EXPORTER_METRICS.queueJobs;
-    assert.equal(gauge.role, 'exporter', 'exported once, not per worker pod');
-    assert.deepEqual([...gauge.labels].sort(), ['queue', 'state']);
-    assert.ok(rule.seriesQuery.startsWith(`${gauge.name}{`));
-    assert.match(
-      rule.metricsQuery,
-      new RegExp(`^sum\\(max by \\(namespace, queue, state\\) \\(${gauge.name}\\{`),
-    );
-    assert.match(rule.metricsQuery, /state=~"waiting\|prioritized"/);
-    assert.ok(JOB_STATES.includes('waiting') && JOB_STATES.includes('prioritized'));
-    for (const r of withMode('hpa')) {
-      const hpa = find(r.objects, 'HorizontalPodAutoscaler', 'nba-scraper-worker');
-      assert.equal(hpa.spec.metrics[0].external.metric.name, rule.name.as);
+    for (const r of autoscaled()) {
+      const query = queryOf(r.objects);
+      const selector = `{namespace="${NAMESPACE}",queue="${QUEUE}"}`;
+      for (const g of gauges)
+        assert.ok(query.includes(`max by (namespace, queue, host) (${g.name}${selector})`), r.source);
+      assert.ok(query.includes(`${r.values.autoscaling.jobsPerReplica} * max by`), r.source);
     }
   });
 });
 
-describe('KEDA ScaledObject on the BullMQ keys (autoscaling.mode=keda)', () => {
+/** The scaling query of a rendering: the KEDA trigger's, or the recording rule's. */
+function queryOf(objects: readonly K8sObject[]): string {
+  const so = objects.find((o) => o.kind === 'ScaledObject');
+  if (so) return so.spec.triggers[0].metadata.query;
+  return find(objects, 'PrometheusRule', 'nba-scraper-autoscaling').spec.groups[0].rules[0].expr;
+}
+
+describe('KEDA ScaledObject on the exporter through Prometheus (autoscaling.mode=keda)', () => {
   const scaledObjects = (): { r: Rendering; so: K8sObject }[] =>
     withMode('keda').map((r) => ({ r, so: find(r.objects, 'ScaledObject', 'nba-scraper-worker') }));
 
-  test('two Redis triggers on the wait LIST and the prioritized ZSET, summed into one AverageValue metric', () => {
+  test('a serviceable trigger (target jobsPerReplica) and a pending trigger (target 1) on Prometheus', () => {
     assert.ok(scaledObjects().length >= 2);
-    const queue = queueName(DEFAULT_SOURCE.id);
     for (const { r, so } of scaledObjects()) {
-      const prefix = String(r.values.config.QUEUE_PREFIX ?? SETTINGS.queuePrefix.default);
-      const triggers = so.spec.triggers;
+      const k = r.values.autoscaling.keda;
+      const [serviceable, pending] = so.spec.triggers;
       assert.deepEqual(
-        triggers.map((t: { name: string; metadata: { listName: string } }) => [t.name, t.metadata.listName]),
+        so.spec.triggers.map((t: { name: string; type: string; metricType: string }) => [
+          t.name,
+          t.type,
+          t.metricType,
+        ]),
         [
-          ['wait', `${prefix}:${queue}:wait`],
-          ['prioritized', `${prefix}:${queue}:prioritized`],
+          ['serviceable', 'prometheus', 'AverageValue'],
+          ['pending', 'prometheus', 'AverageValue'],
         ],
       );
-      const mode = r.values.redis.enabled ? 'standalone' : r.values.externalRedis.mode;
-      const type = { standalone: 'redis', sentinel: 'redis-sentinel', cluster: 'redis-cluster' }[
-        mode as string
-      ];
-      for (const t of triggers) assert.equal(t.type, type, r.source);
-      const sm = so.spec.advanced.scalingModifiers;
-      assert.equal(sm.formula, 'wait + prioritized');
-      assert.equal(sm.metricType, 'AverageValue');
-      assert.equal(sm.target, String(r.values.autoscaling.jobsPerReplica));
-      const model = kedaModel(so.spec as ScaledObjectSpec);
-      assert.equal(model.hpa.metrics.length, 1);
-      assert.equal(model.hpa.metrics[0]!.type, 'External');
-    }
-  });
-
-  test("KEDA's HPA settles on ceil((wait + prioritized) / jobsPerReplica) from any replica count", () => {
-    for (const { r, so } of scaledObjects()) {
-      const model = kedaModel(so.spec as ScaledObjectSpec);
-      const target = r.values.autoscaling.jobsPerReplica as number;
-      const min = model.minReplicaCount;
-      const max = model.hpa.maxReplicas;
-      for (const backlog of backlogs(target, max)) {
-        // Any split between the two keys gives the same answer: it is their sum that counts.
-        for (const split of [0, 0.5, 1]) {
-          const prioritized = Math.round(backlog * split);
-          const values = { wait: backlog - prioritized, prioritized };
-          const active = model.active(values);
-          if (!active && min === 0) {
-            // KEDA itself scales to (or keeps at) 0 once the backlog has been at or below the
-            // activation threshold for cooldownPeriod: the HPA is not consulted.
-            assert.ok(
-              backlog <= Number(r.values.autoscaling.keda.activationBacklog),
-              `${r.source}: inactive at ${backlog}`,
-            );
-            continue;
-          }
-          for (let start = 0; start <= max + 2; start++) {
-            // From 0, KEDA activates the Deployment to 1 replica; the HPA takes it from there.
-            if (start === 0 && min > 0) continue;
-            const replicas = Math.max(start, 1);
-            const settled = settle(model.hpa, replicas, () => model.readings(values)).replicas;
-            const label = `${r.source} wait ${values.wait} + prioritized ${values.prioritized} from ${start}`;
-            assertSettles(label, settled, backlog, target, Math.max(min, 1), max);
-          }
-        }
+      assert.equal(serviceable.metadata.threshold, String(r.values.autoscaling.jobsPerReplica));
+      assert.equal(serviceable.metadata.activationThreshold, String(k.activationBacklog));
+      assert.equal(pending.metadata.threshold, '1');
+      assert.equal(pending.metadata.activationThreshold, '0');
+      assert.match(
+        pending.metadata.query,
+        new RegExp(
+          `nba_scraper_queue_jobs\\{namespace="${NAMESPACE}",queue="${QUEUE}",state=~"waiting\\|prioritized"\\}\\)\\) > bool ${k.activationBacklog}$`,
+        ),
+      );
+      for (const t of so.spec.triggers) {
+        assert.equal(t.metadata.serverAddress, k.serverAddress);
+        assert.equal(t.metadata.ignoreNullValues, 'false', 'a lost exporter is an error, not a zero');
       }
+      assert.equal(so.spec.advanced.scalingModifiers, undefined, 'two metrics: the HPA takes the larger');
+      const model = kedaModel(so.spec as ScaledObjectSpec);
+      assert.equal(model.hpa.metrics.length, 2);
     }
   });
 
-  test('scale to zero only where asked, with an activation threshold', () => {
+  test('KEDA reads Prometheus, never Redis: no Redis trigger, no TriggerAuthentication', () => {
+    for (const r of all) {
+      assert.equal(r.objects.filter((o) => o.kind === 'TriggerAuthentication').length, 0, r.source);
+      for (const so of r.objects.filter((o) => o.kind === 'ScaledObject'))
+        for (const t of so.spec.triggers) assert.equal(t.type, 'prometheus', r.source);
+    }
+  });
+
+  test('scale to zero only where asked, and only on an empty backlog (or one within activationBacklog)', () => {
     const zero = scaledObjects().filter(({ so }) => so.spec.minReplicaCount === 0);
     assert.equal(zero.length, 1);
-    const model = kedaModel(zero[0]!.so.spec as ScaledObjectSpec);
-    assert.equal(model.active({ wait: 5, prioritized: 0 }), false);
-    assert.equal(model.active({ wait: 5, prioritized: 1 }), true);
-  });
-
-  test('the Redis password reaches KEDA from the credentials Secret', () => {
-    for (const { r, so } of scaledObjects()) {
-      const auth = find(r.objects, 'TriggerAuthentication', 'nba-scraper-keda-redis');
-      assert.deepEqual(auth.spec.secretTargetRef, [
-        { parameter: 'password', name: 'nba-scraper-credentials', key: r.values.secrets.keys.redisPassword },
-      ]);
-      for (const t of so.spec.triggers) assert.equal(t.authenticationRef.name, 'nba-scraper-keda-redis');
+    const a = autoscaler(zero[0]!.r);
+    const settings = exporterSettings(zero[0]!.r);
+    const activation = Number(zero[0]!.r.values.autoscaling.keda.activationBacklog);
+    assert.equal(activation, 5);
+    const held = { ...quietHost(BUDGETED), holdUntil: NOW + 60_000, holdKind: 'blocked' as const };
+    for (const [backlog, host, active] of [
+      [0, quietHost(BUDGETED), false],
+      [5, quietHost(BUDGETED), false],
+      [6, quietHost(BUDGETED), true],
+      [6, held, true], // jobs wait for the hold: one worker stays
+      [5, held, false],
+    ] as const) {
+      const hosts = [hostSignal(settings, host, backlog)];
+      assert.equal(a.active(hosts, backlog), active, `backlog ${backlog}`);
+      assert.equal(settled(a, hosts, backlog, 3), active ? 1 : 0, `backlog ${backlog}`);
     }
   });
 });
 
-describe('scale-down and politeness', () => {
-  const autoscaled = (): { r: Rendering; spec: HpaSpec }[] => [
-    ...withMode('hpa').map((r) => ({
-      r,
-      spec: find(r.objects, 'HorizontalPodAutoscaler', 'nba-scraper-worker').spec,
-    })),
-    ...withMode('keda').map((r) => ({
-      r,
-      spec: kedaModel(find(r.objects, 'ScaledObject', 'nba-scraper-worker').spec as ScaledObjectSpec).hpa,
-    })),
-  ];
-
+describe('scale-down, and the settings the signal is computed from', () => {
   test('a 5-minute scale-down stabilization window and at most one pod removed per minute', () => {
-    for (const { r, spec } of autoscaled()) {
-      const down = spec.behavior?.scaleDown;
+    for (const r of autoscaled()) {
+      const down = autoscaler(r).spec.behavior?.scaleDown;
       assert.ok((down?.stabilizationWindowSeconds ?? 0) >= 300, r.source);
       for (const p of down?.policies ?? []) {
         assert.equal(p.type, 'Pods', r.source);
@@ -238,16 +436,38 @@ describe('scale-down and politeness', () => {
     }
   });
 
-  test('maxReplicas stays within what the per-host budget can use (+1 spare)', () => {
-    for (const r of [...withMode('hpa'), ...withMode('keda')]) {
-      const budget = Number(r.values.config.HOST_MAX_ACTIVE_JOBS ?? SETTINGS.hostMaxActiveJobs.default);
-      const useful = Math.ceil(budget / r.values.worker.concurrency);
-      assert.ok(
-        r.values.autoscaling.maxReplicas <= useful + 1,
-        `${r.source}: maxReplicas ${r.values.autoscaling.maxReplicas} > ceil(${budget} / ${r.values.worker.concurrency}) + 1`,
+  test('the workers and the exporter get the same concurrency, budgets and timeouts, from one ConfigMap', () => {
+    const keys = [
+      'WORKER_CONCURRENCY',
+      'HOST_MAX_ACTIVE_JOBS',
+      'HOST_RATE_LIMITS',
+      'FETCH_TOTAL_TIMEOUT_MS',
+      'BREAKER_RESET_MS',
+      'SOURCE_BASE_URL',
+    ];
+    for (const r of all.filter((x) => x.values.exporter.enabled)) {
+      const worker = containerEnv(r.objects, 'worker');
+      const exporter = containerEnv(r.objects, 'exporter');
+      for (const k of keys) assert.equal(exporter[k], worker[k], `${r.source}: ${k}`);
+      assert.equal(worker.WORKER_CONCURRENCY, String(r.values.worker.concurrency), r.source);
+      const args: string[] = find(r.objects, 'Deployment', 'nba-scraper-worker').spec.template.spec
+        .containers[0].args;
+      assert.ok(!args.some((a) => /^(-c|--concurrency)/.test(a)), `${r.source}: no concurrency argument`);
+      const w = loadConfig(worker);
+      const e = exporterSettings(r);
+      assert.deepEqual(
+        [e.workerConcurrency, e.hostMaxActiveJobs, e.hostRateLimits, e.fetchTotalTimeoutMs, e.breakerResetMs],
+        [w.workerConcurrency, w.hostMaxActiveJobs, w.hostRateLimits, w.fetchTotalTimeoutMs, w.breakerResetMs],
       );
     }
-    // The defaults: one worker saturates HOST_MAX_ACTIVE_JOBS=4 at concurrency 4; one spare.
-    assert.equal(all[0]!.values.autoscaling.maxReplicas, 2);
+  });
+
+  test('the chart refuses a concurrency argument the exporter would not know of', () => {
+    assert.throws(
+      () => helmTemplate({ set: { 'worker.extraArgs[0]': '--concurrency=8' } }),
+      /worker\.extraArgs sets the concurrency/,
+    );
+    assert.throws(() => helmTemplate({ set: { 'worker.extraArgs[0]': '-c' } }), /worker\.extraArgs sets/);
+    helmTemplate({ set: { 'worker.extraArgs[0]': '--verbose' } });
   });
 });

@@ -60,7 +60,7 @@ describe('helm template', () => {
     for (const crd of [
       'monitoring.coreos.com/v1 ServiceMonitor',
       'keda.sh/v1alpha1 ScaledObject',
-      'keda.sh/v1alpha1 TriggerAuthentication',
+      'monitoring.coreos.com/v1 PrometheusRule',
       'autoscaling/v2 HorizontalPodAutoscaler',
     ]) {
       assert.ok(kinds.has(crd), `no ci values file renders ${crd}`);

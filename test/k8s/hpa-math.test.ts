@@ -220,6 +220,26 @@ describe('KEDA', () => {
     assert.equal(m.active({ wait: 0, prioritized: 1 }), true);
   });
 
+  test('a pending trigger with target 1 wakes the Deployment and never asks for more than one worker', () => {
+    const prometheus = (name: string, threshold: string, activationThreshold: string) => ({
+      type: 'prometheus',
+      name,
+      metadata: { query: 'q', threshold, activationThreshold },
+    });
+    const m = kedaModel({
+      minReplicaCount: 0,
+      maxReplicaCount: 50,
+      triggers: [prometheus('serviceable', '100', '0'), prometheus('pending', '1', '0')],
+    });
+    assert.equal(m.hpa.metrics.length, 2);
+    assert.equal(m.active({ serviceable: 0, pending: 0 }), false);
+    assert.equal(m.active({ serviceable: 0, pending: 1 }), true);
+    // Nothing serviceable while jobs wait: one worker; otherwise the serviceable signal decides.
+    assert.equal(settle(m.hpa, 5, () => m.readings({ serviceable: 0, pending: 1 })).replicas, 1);
+    assert.equal(settle(m.hpa, 1, () => m.readings({ serviceable: 300, pending: 1 })).replicas, 3);
+    assert.equal(settle(m.hpa, 1, () => m.readings({ serviceable: 4_000, pending: 1 })).replicas, 40);
+  });
+
   test('the scaling modifier sums the wait list and the prioritized set; plain triggers take the max', () => {
     const values = { wait: 30, prioritized: 40 };
     const sum = kedaModel(so(true));

@@ -153,10 +153,6 @@ Usage: include "nba-scraper.password" (list . "redis" .Values.redis.auth.passwor
 {{- end }}
 {{- end }}
 
-{{/* Does the credentials Secret hold a Redis password key the pods or KEDA read? */}}
-{{- define "nba-scraper.redisPasswordInSecret" -}}
-{{- if or (and .Values.redis.enabled .Values.redis.auth.enabled) (and (not .Values.redis.enabled) (eq .Values.autoscaling.mode "keda") .Values.autoscaling.keda.authenticate) }}true{{ end }}
-{{- end }}
 
 {{/* ---------------------------------------------------------------------------------------- */}}
 {{/* App settings                                                                             */}}
@@ -262,10 +258,37 @@ readinessProbe:
 {{- end }}
 {{- end }}
 
-{{/* BullMQ key names KEDA reads. */}}
-{{- define "nba-scraper.queueKey" -}}
-{{- $root := index . 0 }}
-{{- printf "%s:%s:%s" (toString ($root.Values.config.QUEUE_PREFIX | default "{nba}")) $root.Values.autoscaling.queue (index . 1) }}
+{{/* ---------------------------------------------------------------------------------------- */}}
+{{/* Autoscaling                                                                              */}}
+
+{{/* Label matchers of the autoscaled queue's series: this release's namespace and autoscaling.queue. */}}
+{{- define "nba-scraper.autoscalingSelector" -}}
+{{- printf "namespace=%q,queue=%q" .Release.Namespace .Values.autoscaling.queue }}
+{{- end }}
+
+{{/*
+The autoscaling signal, one series per namespace and queue: over the hosts of the queue, the
+exporter's serviceable backlog capped at what its useful workers absorb,
+  sum over hosts of min(nba_scraper_queue_serviceable_backlog, jobsPerReplica x nba_scraper_queue_useful_workers)
+(`a <= b or b` is PromQL's element-wise min; `max by` drops the duplicates of an exporter rollout).
+With an AverageValue target of jobsPerReplica, desired = ceil(signal / jobsPerReplica). The KEDA
+trigger queries it; in hpa mode the chart records it for prometheus-adapter.
+*/}}
+{{- define "nba-scraper.autoscalingQuery" -}}
+{{- $sel := include "nba-scraper.autoscalingSelector" . }}
+{{- $backlog := printf "max by (namespace, queue, host) (nba_scraper_queue_serviceable_backlog{%s})" $sel }}
+{{- $absorbed := printf "%d * max by (namespace, queue, host) (nba_scraper_queue_useful_workers{%s})" (int .Values.autoscaling.jobsPerReplica) $sel }}
+{{- printf "sum by (namespace, queue) ((%s <= %s) or %s)" $backlog $absorbed $absorbed }}
+{{- end }}
+
+{{/* The series prometheus-adapter serves (files/prometheus-adapter-values.yaml). */}}
+{{- define "nba-scraper.autoscalingRecord" -}}
+queue:nba_scraper_autoscaling_backlog:sum
+{{- end }}
+
+{{/* KEDA's activation: 1 while more than activationBacklog jobs wait (servable now or not), else 0. */}}
+{{- define "nba-scraper.autoscalingPendingQuery" -}}
+{{- printf "sum(max by (namespace, queue, state) (nba_scraper_queue_jobs{%s,state=~\"waiting|prioritized\"})) > bool %d" (include "nba-scraper.autoscalingSelector" .) (int .Values.autoscaling.keda.activationBacklog) }}
 {{- end }}
 
 {{/* The HPA behavior shared by the HPA and the ScaledObject. */}}

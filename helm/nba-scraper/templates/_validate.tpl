@@ -37,11 +37,19 @@ all of them, so that an operator fixes everything in one go.
 {{- if and (eq $mode "keda") (not (include "nba-scraper.hasAPI" (list . "keda.sh/v1alpha1"))) }}
 {{- $problems = append $problems "autoscaling.mode=keda but the cluster has no keda.sh/v1alpha1 API: install KEDA (>= 2.12), or add keda.sh/v1alpha1 to assumeAPIVersions when rendering offline" }}
 {{- end }}
-{{- if and (eq $mode "hpa") (not $v.exporter.enabled) }}
-{{- $problems = append $problems "autoscaling.mode=hpa reads the exporter's queue gauge: set exporter.enabled=true" }}
+{{- if and (ne $mode "none") (not $v.exporter.enabled) }}
+{{- $problems = append $problems (printf "autoscaling.mode=%s scales on the exporter's serviceable backlog: set exporter.enabled=true" $mode) }}
 {{- end }}
-{{- if and (eq $mode "keda") (not $v.redis.enabled) $v.autoscaling.keda.authenticate (not $v.secrets.existingSecret) (not $v.externalRedis.password) }}
-{{- $problems = append $problems "autoscaling.mode=keda with an external Redis: set externalRedis.password (KEDA cannot read it from the URL), or autoscaling.keda.authenticate=false for a Redis without a password" }}
+{{- if and (eq $mode "hpa") (not (include "nba-scraper.hasAPI" (list . "monitoring.coreos.com/v1"))) }}
+{{- $problems = append $problems "autoscaling.mode=hpa: prometheus-adapter serves the series the chart records with a PrometheusRule, but the cluster has no monitoring.coreos.com/v1 API: install the Prometheus Operator, or add monitoring.coreos.com/v1 to assumeAPIVersions when rendering offline" }}
+{{- end }}
+{{- if and (eq $mode "keda") (not $v.autoscaling.keda.serverAddress) }}
+{{- $problems = append $problems "autoscaling.mode=keda: set autoscaling.keda.serverAddress (the Prometheus that scrapes the exporter)" }}
+{{- end }}
+{{- range $v.worker.extraArgs }}
+{{- if regexMatch "^(-c[0-9=]*|--concurrency(=.*)?)$" (toString .) }}
+{{- $problems = append $problems "worker.extraArgs sets the concurrency: use worker.concurrency (WORKER_CONCURRENCY), which the exporter also reads to count the useful workers" }}
+{{- end }}
 {{- end }}
 
 {{- if not $v.redis.enabled }}
