@@ -12,16 +12,21 @@ let site: ReplaySite;
 let http: PageFetcher;
 let gameId: string;
 let boxPath: string;
+/** The request deadline of the client below: generous for a page on loopback, however busy the machine. */
+const DEADLINE_MS = 30_000;
+
+const client = (totalTimeoutMs: number): PageFetcher =>
+  createHttpClient({
+    baseUrl: site.url,
+    userAgent: 'nba-scraper-test',
+    connectTimeoutMs: totalTimeoutMs,
+    responseTimeoutMs: totalTimeoutMs,
+    totalTimeoutMs,
+  });
 
 before(async () => {
   site = await createReplaySite({ seasons: [2018], port: 0 });
-  http = createHttpClient({
-    baseUrl: site.url,
-    userAgent: 'nba-scraper-test',
-    connectTimeoutMs: 2_000,
-    responseTimeoutMs: 2_000,
-    totalTimeoutMs: 3_000,
-  });
+  http = client(DEADLINE_MS);
   gameId = site.groundTruth(2018).games[0]!.gameId;
   boxPath = `/boxscores/${gameId}.html`;
 });
@@ -30,9 +35,13 @@ after(async () => {
   await site.close();
 });
 
-async function codeOf(path: string, signal?: AbortSignal): Promise<{ code: string; err: unknown }> {
+async function codeOf(
+  path: string,
+  signal?: AbortSignal,
+  fetcher = http,
+): Promise<{ code: string; err: unknown }> {
   try {
-    await http.fetch(path, { signal });
+    await fetcher.fetch(path, { signal });
   } catch (err) {
     return { code: isScraperError(err) ? err.code : `not ours: ${(err as Error).name}`, err };
   }
@@ -98,20 +107,29 @@ describe('HTTP outcomes map to the error taxonomy', () => {
   });
 
   test('a body slower than the request deadline -> ERR_TIMEOUT, and the socket is closed', async () => {
-    site.setFaults({ slowBody: { rate: 1, durationMs: 8_000, chunks: 16 } });
-    const started = Date.now();
-    const { code } = await codeOf(boxPath);
-    assert.equal(code, 'ERR_TIMEOUT');
-    assert.ok(Date.now() - started < 6_000, 'gave up at the 3 s deadline, not after the body');
-    site.setFaults(null);
+    // A 3 s deadline and a body that takes a minute: giving up anywhere near the deadline is far
+    // from the end of the body, however busy the machine.
+    site.setFaults({ slowBody: { rate: 1, durationMs: 60_000, chunks: 60 } });
+    const short = client(3_000);
+    try {
+      const started = Date.now();
+      const { code } = await codeOf(boxPath, undefined, short);
+      assert.equal(code, 'ERR_TIMEOUT');
+      assert.ok(Date.now() - started < 30_000, 'gave up at the 3 s deadline, not after the body');
+    } finally {
+      short.close();
+      site.setFaults(null);
+    }
   });
 
   test("the job's abort signal stops the request and surfaces its reason", async () => {
-    site.setFaults({ latency: { fixedMs: 2_000 } });
+    // The page is held back for a minute and the client's own deadline is 30 s: only the 300 ms
+    // signal can end the request within 15 s.
+    site.setFaults({ latency: { fixedMs: 60_000 } });
     const reason = new Error('job deadline');
     const started = Date.now();
     const { err } = await codeOf(boxPath, AbortSignal.timeout(300));
-    assert.ok(Date.now() - started < 1_500, 'stopped at the signal');
+    assert.ok(Date.now() - started < DEADLINE_MS / 2, 'stopped at the signal');
     assert.equal((err as Error).name, 'TimeoutError');
     const ac = new AbortController();
     setTimeout(() => ac.abort(reason), 100);

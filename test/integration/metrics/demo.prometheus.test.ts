@@ -13,7 +13,7 @@ import { cliEntry } from '../../../src/local/processes/cli-process.ts';
 import { eventually, value } from './prometheus-api.ts';
 
 test('demo --prometheus: Prometheus scrapes the workers and the exporter; Ctrl-C stops everything', {
-  timeout: 120_000,
+  timeout: 360_000,
 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nba-demo-prom-'));
   const env = { ...process.env } as Record<string, string>;
@@ -48,7 +48,7 @@ test('demo --prometheus: Prometheus scrapes the workers and the exporter; Ctrl-C
       'the demo names its Prometheus',
       async () => /open (http:\/\/127\.0\.0\.1:\d+) /.exec(out)?.[1],
       (u) => u !== undefined,
-      60_000,
+      120_000,
     );
     const prom = url as string;
     assert.match(out, /Grafana dashboards to import: monitoring\/grafana\/\*\.json/);
@@ -56,7 +56,7 @@ test('demo --prometheus: Prometheus scrapes the workers and the exporter; Ctrl-C
       'workers and exporter up',
       () => value(prom, 'count(up == 1)'),
       (n) => n === 3,
-      30_000,
+      60_000,
     );
     assert.equal(await value(prom, 'count(up{job="nba-scraper-worker", namespace="local"} == 1)'), 2);
     assert.equal(await value(prom, 'count(up{job="nba-scraper-exporter"} == 1)'), 1);
@@ -64,13 +64,13 @@ test('demo --prometheus: Prometheus scrapes the workers and the exporter; Ctrl-C
       'the season is being scraped',
       () => value(prom, 'sum(nba_scraper_http_requests_total{status_class="2xx"})'),
       (n) => n > 10,
-      60_000,
+      120_000,
     );
     await eventually(
       'the exporter shows the season waiting for its box scores',
       () => value(prom, 'max(nba_scraper_season_state{season="2018", state="waiting-children"})'),
       (n) => n === 1,
-      30_000,
+      60_000,
     );
     child.kill('SIGINT');
     assert.equal(await exited, 130);

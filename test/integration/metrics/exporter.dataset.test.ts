@@ -10,7 +10,6 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { seasonLedger } from '../../../src/dataset/ledger.ts';
 import { type ExporterProcess, startExporterProcess } from '../../../src/local/processes/exporter-process.ts';
 import { type LocalRedis, startLocalRedis } from '../../../src/local/processes/local-redis.ts';
@@ -25,6 +24,7 @@ import {
   plainBoxScore,
   seasonTotals,
 } from '../../helpers/store-records.ts';
+import { waitFor, waitUntil } from '../../helpers/wait.ts';
 
 type Samples = Map<string, number>;
 
@@ -39,22 +39,8 @@ async function scrape(port: number): Promise<Samples> {
   return out;
 }
 
-async function eventually<T>(
-  what: string,
-  fn: () => Promise<T>,
-  ok: (v: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
-
 const QUEUE_SERIES = `nba_scraper_queue_jobs{queue="${DEFAULT_SOURCE.id}",state="waiting"}`;
+const READ_ERRORS = 'nba_scraper_exporter_dataset_read_errors_total';
 const WARNING = 'cannot read the store for the dataset metrics';
 
 /** The season 2018 of the store records (2 of 4 games played, 1 box score) and totals of 2017. */
@@ -86,7 +72,7 @@ async function expectLedger(port: number, store: Store): Promise<Samples> {
     [`nba_scraper_dataset_player_totals_rows{season="${l.season}"}`, l.totalsRows],
     [`nba_scraper_dataset_complete{season="${l.season}"}`, l.complete ? 1 : 0],
   ];
-  const s = await eventually(
+  const s = await waitFor(
     'the dataset gauges are the ledger',
     () => scrape(port),
     (m) => ledgers.every((l) => expected(l).every(([k, v]) => m.get(k) === v)),
@@ -105,7 +91,11 @@ const warnings = (logFile: string): number =>
     .split('\n')
     .filter((l) => l.includes(WARNING)).length;
 
-describe('the exporter reads the store', { timeout: 120_000 }, () => {
+/** The exporter's log reaches its file through this process a moment after the metrics change. */
+const logged = (logFile: string, text: RegExp): Promise<void> =>
+  waitUntil(`the log says ${text}`, () => text.test(readFileSync(logFile, 'utf8')));
+
+describe('the exporter reads the store', { timeout: 300_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'nba-exporter-dataset-'));
   let redis: LocalRedis;
   const running: ExporterProcess[] = [];
@@ -131,6 +121,8 @@ describe('the exporter reads the store', { timeout: 120_000 }, () => {
         METRICS_PORT: '0',
         EXPORTER_INTERVAL_MS: '500',
         EXPORTER_DATASET_INTERVAL_MS: '500',
+        // Far above what a PING takes on a busy machine: /readyz says whether Redis answers.
+        HEALTH_REDIS_PING_TIMEOUT_MS: '5000',
       },
       logFile,
     );
@@ -148,7 +140,7 @@ describe('the exporter reads the store', { timeout: 120_000 }, () => {
     assert.equal(first.get('nba_scraper_dataset_boxscores_expected{season="2018"}'), 2);
     assert.equal(first.get('nba_scraper_dataset_boxscores_stored{season="2018"}'), 1);
     assert.equal(first.get('nba_scraper_dataset_boxscores_expected{season="2017"}'), 0);
-    assert.equal(first.get('nba_scraper_exporter_dataset_read_errors_total'), 0);
+    assert.equal(first.get(READ_ERRORS), 0);
     assert.ok((first.get('nba_scraper_exporter_dataset_last_success_timestamp_seconds') ?? 0) > 1e9);
 
     // A box score stored later shows on a later read; the season is then complete.
@@ -159,22 +151,27 @@ describe('the exporter reads the store', { timeout: 120_000 }, () => {
     // The store becomes unreadable (a file where its directory was).
     renameSync(storeDir, `${storeDir}-away`);
     writeFileSync(storeDir, 'not a directory');
-    const down = await eventually(
+    const down = await waitFor(
       'dataset series dropped',
       () => scrape(port),
       (m) => datasetSeasons(m).length === 0,
     );
-    assert.ok((down.get('nba_scraper_exporter_dataset_read_errors_total') ?? 0) >= 3);
+    const errors = down.get(READ_ERRORS) ?? 0;
+    assert.ok(errors >= 3);
     assert.equal(down.get(QUEUE_SERIES), 0, 'the queue metrics are still served');
     assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
     assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
-    await sleep(1_200); // more failed reads
+    await waitFor(
+      'more failed reads',
+      () => scrape(port),
+      (m) => (m.get(READ_ERRORS) ?? 0) >= errors + 2,
+    );
     assert.equal(warnings(logFile), 1, 'the warning is logged once');
 
     rmSync(storeDir);
     renameSync(`${storeDir}-away`, storeDir);
     await expectLedger(port, store);
-    assert.match(readFileSync(logFile, 'utf8'), /reading the store again/);
+    await logged(logFile, /reading the store again/);
     await store.close();
   });
 
@@ -184,16 +181,16 @@ describe('the exporter reads the store', { timeout: 120_000 }, () => {
     url.pathname = `/${name}`;
     const { port, logFile } = await start(url.toString(), 'postgres');
 
-    const failing = await eventually(
+    const failing = await waitFor(
       'reads fail and are retried',
       () => scrape(port),
-      (m) => (m.get('nba_scraper_exporter_dataset_read_errors_total') ?? 0) >= 3 && m.has(QUEUE_SERIES),
+      (m) => (m.get(READ_ERRORS) ?? 0) >= 3 && m.has(QUEUE_SERIES),
     );
     assert.deepEqual(datasetSeasons(failing), []);
     assert.equal(failing.get('nba_scraper_exporter_dataset_last_success_timestamp_seconds'), 0);
     assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
+    await logged(logFile, new RegExp(`database \\\\"${name}\\\\" does not exist`));
     assert.equal(warnings(logFile), 1, 'the warning is logged once');
-    assert.match(readFileSync(logFile, 'utf8'), new RegExp(`database \\\\"${name}\\\\" does not exist`));
 
     await queryDatabase(testServerUrl(), `CREATE DATABASE "${name}"`);
     const store = await openStore(url.toString());
@@ -207,6 +204,6 @@ describe('the exporter reads the store', { timeout: 120_000 }, () => {
     assert.equal(s.get('nba_scraper_dataset_player_totals_rows{season="2017"}'), 5);
     await store.upsertBoxScore(plainBoxScore());
     await expectLedger(port, store);
-    assert.match(readFileSync(logFile, 'utf8'), /reading the store again/);
+    await logged(logFile, /reading the store again/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The few calls of the Prometheus HTTP API the monitoring tests make, on a local Prometheus.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '../../helpers/wait.ts';
 
 export interface Sample {
   metric: Record<string, string>;
@@ -62,24 +62,12 @@ export async function rules(base: string): Promise<RuleState[]> {
   return data.groups.flatMap((g) => g.rules);
 }
 
-/** Polls `fn` until `ok`; throws with the last value after `timeoutMs`. */
-export async function eventually<T>(
+/** Polls `fn` until `ok` (every 250 ms: each look is a query); throws with the last value after `timeoutMs`. */
+export function eventually<T>(
   what: string,
   fn: () => Promise<T>,
   ok: (v: T) => boolean,
   timeoutMs: number,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    try {
-      last = await fn();
-      if (ok(last)) return last;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${what}: not true within ${timeoutMs} ms (last: ${JSON.stringify(last)})`);
-    await sleep(250);
-  }
+  return waitFor(what, fn, ok, { timeoutMs, intervalMs: 250 });
 }

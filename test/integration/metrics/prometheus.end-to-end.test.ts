@@ -19,7 +19,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { RECORDED_NAMES } from '../../../scripts/monitoring/inventory.ts';
 import { metricNames, parseLabelValues, substitute } from '../../../scripts/monitoring/promql.ts';
 import { childEnv } from '../../../src/config.ts';
@@ -60,7 +59,7 @@ function familiesIn(text: string): Set<string> {
 }
 
 test('dashboards and rules return data from a Prometheus that scraped a real run', {
-  timeout: 240_000,
+  timeout: 600_000,
 }, async () => {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'nba-prom-e2e-'));
@@ -98,7 +97,7 @@ test('dashboards and rules return data from a Prometheus that scraped a real run
     '3 targets up',
     () => value(prom, 'count(up == 1)'),
     (n) => n === 3,
-    30_000,
+    60_000,
   );
 
   // The run, with fault phases: a burst of 5xx (breakers open), then the site's rate limit (429s).
@@ -109,23 +108,23 @@ test('dashboards and rules return data from a Prometheus that scraped a real run
   };
   // Each fault phase lasts until its effect shows in Prometheus (bounded), so a slow machine
   // gets the same faults as a fast one.
-  await eventually('a fifth of the box scores', progress, (p) => p >= 0.2, 90_000);
+  await eventually('a fifth of the box scores', progress, (p) => p >= 0.2, 180_000);
   sys.site.setFaults({ ...BASE_FAULTS, serverErrors: { rate: 0.9 } });
   await eventually(
     'a breaker opened',
     () => value(prom, 'sum(nba_scraper_breaker_transitions_total{state="open"})'),
     (n) => n > 0,
-    30_000,
+    60_000,
   ).finally(() => sys.site.setFaults(BASE_FAULTS));
-  await eventually('half of the box scores', progress, (p) => p >= 0.5, 90_000);
+  await eventually('half of the box scores', progress, (p) => p >= 0.5, 180_000);
   sys.site.setFaults({ ...BASE_FAULTS, rateLimit: { maxPerMinute: 2, windowMs: 1_000, blockAfter: 1_000 } });
   await eventually(
     'a 429 answered',
     () => value(prom, 'sum(nba_scraper_rate_limited_total)'),
     (n) => n > 0,
-    30_000,
+    60_000,
   ).finally(() => sys.site.setFaults(BASE_FAULTS));
-  const [status] = await sys.waitForSeasons([SEASON], 150_000);
+  const [status] = await sys.waitForSeasons([SEASON], 300_000);
   assert.equal(status?.state, 'completed', JSON.stringify(status));
   const runSeconds = Math.round((Date.now() - started) / 1000);
 
@@ -142,9 +141,16 @@ test('dashboards and rules return data from a Prometheus that scraped a real run
     ],
     ([box, done, seasons, stored]) =>
       box === completedBox && done === status?.boxScores && seasons === 1 && stored === completedBox,
-    20_000,
+    60_000,
   );
-  await sleep(3_000); // a few rule evaluations on the final values
+  // A rule evaluation on the final values.
+  await eventually(
+    'the recording rules on the final values',
+    () =>
+      value(prom, `max(season:nba_scraper_dataset_boxscores_missing:max{${selector}, season="${SEASON}"})`),
+    (n) => n === status?.boxScoresFailed,
+    60_000,
+  );
 
   // The numbers are the run's.
   const site = sys.site.stats({ log: false });

@@ -10,10 +10,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../../src/config.ts';
 import { startExporterProcess } from '../../../src/local/processes/exporter-process.ts';
+import { waitForListeningPort } from '../../../src/local/processes/listening-port.ts';
 import { startLocalRedis } from '../../../src/local/processes/local-redis.ts';
 import { WorkerPool, type WorkerProcess } from '../../../src/local/processes/worker-processes.ts';
 import { createReplaySite } from '../../../src/local/replay/replay-site.ts';
@@ -23,6 +23,7 @@ import { readStatus } from '../../../src/queue/status.ts';
 import { connectForCommand, standaloneTarget } from '../../../src/redis/connection.ts';
 import { DEFAULT_SOURCE } from '../../../src/sources/registry.ts';
 import { createTestDatabase } from '../../helpers/pg-database.ts';
+import { waitFor, waitUntil } from '../../helpers/wait.ts';
 
 const SEASON = 2018;
 const REDIS_PASSWORD = 'r3dis-Pa55word-xyzzy';
@@ -31,7 +32,7 @@ const STORE_PASSWORD = 'st0re-Pa55word-plugh';
 type Line = Record<string, unknown>;
 
 test('worker logs: one parsed line per job outcome with the fixed keys, no password anywhere', {
-  timeout: 180_000,
+  timeout: 420_000,
 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nba-logs-'));
   const redis = await startLocalRedis();
@@ -75,16 +76,15 @@ test('worker logs: one parsed line per job outcome with the fixed keys, no passw
     rmSync(dir, { recursive: true, force: true });
   });
 
-  pool.start(2);
-  await exporter.port();
+  const workers = pool.start(2);
+  const exporterPort = await exporter.port();
   await enqueueSeasons(queue, loadConfig(env), [SEASON]);
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const [s] = (await readStatus(queue, { seasons: [SEASON] })).seasons;
-    if (s?.state === 'completed') break;
-    assert.ok(Date.now() < deadline, `season not done in time: ${JSON.stringify(s)}`);
-    await sleep(250);
-  }
+  await waitFor(
+    'the season done',
+    async () => (await readStatus(queue, { seasons: [SEASON] })).seasons[0],
+    (s) => s?.state === 'completed',
+    { timeoutMs: 240_000, intervalMs: 250 },
+  );
   // The password is changed under the running processes: their reconnections fail (WRONGPASS,
   // logged with the failed AUTH command), then it is changed back and they recover.
   const rotate = new Redis(redisUrl);
@@ -94,11 +94,15 @@ test('worker logs: one parsed line per job outcome with the fixed keys, no passw
     readdirSync(join(dir, 'logs'))
       .map((f) => readFileSync(join(dir, 'logs', f), 'utf8'))
       .join('');
-  for (let i = 0; i < 100 && !logText().includes('WRONGPASS'); i++) await sleep(100);
-  assert.match(logText(), /WRONGPASS/, 'the failed reconnections are logged');
+  await waitUntil('the failed reconnections are logged', () => logText().includes('WRONGPASS'));
   await rotate.call('CONFIG', 'SET', 'requirepass', REDIS_PASSWORD);
   rotate.disconnect();
-  await sleep(1_500);
+  const ports = [exporterPort, ...(await Promise.all(workers.map((w) => waitForListeningPort(w.logFile))))];
+  for (const port of ports)
+    await waitUntil(
+      `the process on port ${port} reconnected (ready again)`,
+      async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200,
+    );
 
   // A worker with a wrong password exits at start; its output holds no password either.
   const wrong = new WorkerPool({

@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { openStore } from '../../../src/store/open-store.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { createTestDatabase } from '../../helpers/pg-database.ts';
 import { startSystem, tempFileStore } from '../../helpers/system.ts';
+import { waitUntil } from '../../helpers/wait.ts';
 
 const SEASON = 2018;
 
@@ -80,8 +80,11 @@ async function scenario(storeUrl: string, forget: (gameIds: string[]) => Promise
     const reconcile = await cli('reconcile', '--season', String(SEASON));
     assert.equal(reconcile.code, 0, reconcile.stderr);
     assert.match(reconcile.stdout, new RegExp(`enqueued ${broken.length} box score job\\(s\\)$`, 'm'));
-    for (let i = 0; i < 300 && (await store.storedBoxScoreIds(SEASON)).size < played.length; i++)
-      await sleep(100);
+    await waitUntil(
+      'the missing box scores stored',
+      async () => (await store.storedBoxScoreIds(SEASON)).size >= played.length,
+      { timeoutMs: 120_000 },
+    );
     assert.deepEqual([...(await store.storedBoxScoreIds(SEASON))].sort(), [...played].sort());
     const fetched = sys.site.stats().log.map((r) => r.path);
     assert.deepEqual(
@@ -99,7 +102,7 @@ async function scenario(storeUrl: string, forget: (gameIds: string[]) => Promise
   }
 }
 
-describe('ledger, reparse and reconcile', { timeout: 300_000 }, () => {
+describe('ledger, reparse and reconcile', { timeout: 600_000 }, () => {
   test('file store', async () => {
     const { dir, url: storeUrl } = tempFileStore('nba-dataset-');
     await scenario(storeUrl, async (ids) => {

@@ -4,14 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SeasonJobData } from '../../../src/queue/job-types.ts';
 import { seasonJobId } from '../../../src/queue/job-types.ts';
 import { startSystem, tempFileStore } from '../../helpers/system.ts';
+import { waitUntil } from '../../helpers/wait.ts';
 
 const SEASON = 2018;
 
-test('a season job killed during discovery resumes at the next page', { timeout: 180_000 }, async () => {
+test('a season job killed during discovery resumes at the next page', { timeout: 360_000 }, async () => {
   const { url: storeUrl } = tempFileStore('nba-checkpoint-');
   const sys = await startSystem({
     seasons: [SEASON],
@@ -25,12 +25,11 @@ test('a season job killed during discovery resumes at the next page', { timeout:
   try {
     await sys.enqueue();
     const job = async () => (await sys.queue.getJob(seasonJobId(SEASON)))!;
-    let done: string[] = [];
-    for (let i = 0; i < 200 && done.length < 3; i++) {
-      await sleep(100);
-      done = ((await job()).data as SeasonJobData).pagesDone ?? [];
-    }
-    assert.ok(done.length >= 3, 'three month pages were stored before the kill');
+    await waitUntil(
+      'three month pages stored before the kill',
+      async () => (((await job()).data as SeasonJobData).pagesDone ?? []).length >= 3,
+      { timeoutMs: 120_000 },
+    );
     const [victim] = sys.pool.running;
     await sys.pool.stop(victim!, 'SIGKILL');
     const doneAtKill = ((await job()).data as SeasonJobData).pagesDone ?? [];
@@ -41,6 +40,7 @@ test('a season job killed during discovery resumes at the next page', { timeout:
     const data = (await job()).data as SeasonJobData;
     const months = data.months ?? [];
     assert.equal(data.pagesDone?.length, months.length, 'every month page is stored');
+    assert.ok(doneAtKill.length < months.length, 'the kill landed in the middle of the discovery');
 
     const log = sys.site.stats().log;
     // The season's default page shows its first month: that month is read from it.

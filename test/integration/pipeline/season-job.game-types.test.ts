@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { GameType } from '../../../src/domain/game.ts';
 import type { GroundTruthGame } from '../../../src/local/replay/content.ts';
 import { type SeasonJobData, seasonJobId } from '../../../src/queue/job-types.ts';
@@ -19,6 +18,7 @@ import type { Store } from '../../../src/store/store.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { createTestDatabase } from '../../helpers/pg-database.ts';
 import { startSystem, tempFileStore } from '../../helpers/system.ts';
+import { waitUntil } from '../../helpers/wait.ts';
 
 const SEASON = 2021;
 const AS_OF = '2021-06-01';
@@ -83,12 +83,13 @@ async function scenario(storeUrl: string): Promise<void> {
     assert.ok(count('playoffs', true) > 0 && count('playoffs', false) > 0);
 
     await sys.enqueue();
-    let data: SeasonJobData | undefined;
-    for (let i = 0; i < 600 && !data?.fannedOut; i++) {
-      await sleep(100);
-      data = (await sys.queue.getJob(seasonJobId(SEASON)))?.data as SeasonJobData | undefined;
-    }
-    assert.ok(data?.fannedOut, 'the season job fanned out its box score jobs');
+    await waitUntil(
+      'the season job fanned out its box score jobs',
+      async () =>
+        ((await sys.queue.getJob(seasonJobId(SEASON)))?.data as SeasonJobData | undefined)?.fannedOut ===
+        true,
+      { timeoutMs: 120_000 },
+    );
     await sys.pool.stopAll('SIGTERM', 30_000);
 
     // The pages only said which games are play-in; every other type was inferred and stored
@@ -121,7 +122,7 @@ async function scenario(storeUrl: string): Promise<void> {
   }
 }
 
-describe('game types of a season without Playoffs divider', { timeout: 180_000 }, () => {
+describe('game types of a season without Playoffs divider', { timeout: 420_000 }, () => {
   test('file store', async () => {
     await scenario(tempFileStore('nba-game-types-').url);
   });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as cheerio from 'cheerio';
 import { createReplaySite, type ReplaySite } from '../../../src/local/replay/replay-site.ts';
+import { nowMs } from '../../../src/local/replay/request-stats.ts';
 import { probe } from './probe.ts';
 
 let site: ReplaySite;
@@ -20,14 +21,19 @@ after(() => site.close());
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 test('over the limit: 429 with Retry-After, then a block (403 and a block page) for blockMs', async () => {
-  site.setFaults({ rateLimit: { maxPerMinute: 5, windowMs: 2_000, blockAfter: 2, blockMs: 1_000 } });
+  // Every request below falls in the minute's window, however slow the machine; the block lasts
+  // seconds longer than the probe that checks it takes.
+  site.setFaults({ rateLimit: { maxPerMinute: 5, windowMs: 60_000, blockAfter: 2, blockMs: 5_000 } });
   site.resetStats();
   const statuses: number[] = [];
   for (let i = 0; i < 5; i++) statuses.push((await probe(site.url + paths[i]!)).status!);
   assert.deepEqual(statuses, [200, 200, 200, 200, 200]);
   const limited = await probe(site.url + paths[5]!);
   assert.equal(limited.status, 429);
-  assert.match(String(limited.headers['retry-after']), /^[12]$/);
+  // Retry-After: the seconds until the oldest accepted request leaves the window, by the site's clock.
+  const arrivals = site.stats().log.map((r) => r.t);
+  const untilRoom = Math.ceil((arrivals[0]! + 60_000 - arrivals[5]!) / 1000);
+  assert.equal(limited.headers['retry-after'], String(untilRoom));
   assert.match(limited.body.toString('utf8'), /Too Many Requests \(429 error\)/);
   assert.equal((await probe(site.url + paths[6]!)).status, 429);
   const blocked = await probe(site.url + paths[7]!);
@@ -36,9 +42,12 @@ test('over the limit: 429 with Retry-After, then a block (403 and a block page) 
   assert.equal($('title').text(), 'Access Blocked | Basketball-Reference.com');
   assert.equal($('#replay_block').length, 1);
   assert.equal($('#content').length, 0);
-  // Still blocked even though the window has room again, until the block ends.
+  // Still blocked on the next request, until the block ends.
   assert.equal((await probe(site.url + paths[8]!)).status, 403);
-  await sleep(1_100);
+  // Once the block (5 s from the request that earned it) is over, the client starts afresh, although
+  // its five accepted requests are still in the window.
+  const blockedAt = site.stats().log[7]!.t;
+  await sleep(Math.max(0, blockedAt + 5_000 - nowMs()) + 50);
   assert.equal((await probe(site.url + paths[9]!)).status, 200);
   const stats = site.stats();
   assert.deepEqual(stats.byStatus, { '200': 6, '429': 2, '403': 2 });

@@ -1,11 +1,14 @@
 /**
  * Chaos: two generated seasons, three worker processes, faults on at moderate rates. While the
- * crawl runs, a worker is killed with SIGKILL every few seconds and replaced, one worker is
- * scaled down with SIGTERM, and Redis is restarted once. Afterwards every game of the site's
- * ground truth is in the store exactly once, nothing is stuck, and the only jobs that failed are
- * those whose pages the fault injector made permanently unparseable, each with its code.
+ * crawl runs, a worker running jobs is killed with SIGKILL every few seconds and replaced (eight
+ * times), one worker is scaled down with SIGTERM (after the third kill), and Redis is restarted
+ * once (after the fifth): counted in kills, not in seconds, so a slow machine gets the same chaos.
+ * Afterwards every game of the site's ground truth is in the store exactly once, nothing is stuck,
+ * and the only jobs that failed are those whose pages the fault injector made permanently
+ * unparseable, each with its code.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,11 +17,12 @@ import type { WorkerProcess } from '../../../src/local/processes/worker-processe
 import { codeOfReason } from '../../../src/queue/failure-policy.ts';
 import { createTestDatabase } from '../../helpers/pg-database.ts';
 import { startSystem } from '../../helpers/system.ts';
+import { waitFor, waitUntil } from '../../helpers/wait.ts';
 
 const SEASONS = [2018, 2019];
-const CHAOS_MS = 45_000;
+const KILLS = 8;
 
-test('chaos: kills, a scale-down and a Redis restart lose nothing', { timeout: 420_000 }, async (t) => {
+test('chaos: kills, a scale-down and a Redis restart lose nothing', { timeout: 900_000 }, async (t) => {
   const db = await createTestDatabase();
   after(() => db.drop());
   const sys = await startSystem({
@@ -40,7 +44,6 @@ test('chaos: kills, a scale-down and a Redis restart lose nothing', { timeout: 4
   const nameOf = (w: WorkerProcess) => `${hostname()}:${w.child.pid}`;
   try {
     await sys.enqueue();
-    const started = Date.now();
     const recoveries: number[] = [];
     const watchers: Promise<void>[] = [];
     let kills = 0;
@@ -70,12 +73,21 @@ test('chaos: kills, a scale-down and a Redis restart lose nothing', { timeout: 4
 
     let scaledDown = false;
     let redisRestarted = false;
-    while (Date.now() - started < CHAOS_MS) {
+    while (kills < KILLS) {
       await sleep(3_000 + Math.floor(Math.random() * 3_000));
-      const running = sys.pool.running;
-      const victim = running[Math.floor(Math.random() * running.length)];
-      if (!victim) continue;
-      const active = await sys.queue.getActive().catch(() => []);
+      // The victim is a worker that runs jobs: on a busy machine a replacement takes longer to
+      // start than the pause above, and killing it again and again would orphan nothing.
+      const { active, busy } = await waitFor(
+        'a worker running jobs',
+        async () => {
+          const active = await sys.queue.getActive();
+          const busy = sys.pool.running.filter((w) => active.some((j) => j.processedBy === nameOf(w)));
+          return { active, busy };
+        },
+        (s) => s.busy.length > 0,
+        { timeoutMs: 120_000, intervalMs: 200 },
+      );
+      const victim = busy[Math.floor(Math.random() * busy.length)]!;
       const killedAt = Date.now();
       const orphans = active
         .filter((j) => j.processedBy === nameOf(victim))
@@ -84,20 +96,27 @@ test('chaos: kills, a scale-down and a Redis restart lose nothing', { timeout: 4
       kills++;
       watchers.push(watch(orphans));
       sys.pool.start(1);
-      if (!scaledDown && Date.now() - started > CHAOS_MS / 3) {
+      if (!scaledDown && kills >= 3) {
         // Scale down from three workers to two: one leaves gracefully.
         scaledDown = true;
         const leaving = sys.pool.running[0];
-        if (leaving) assert.equal(await sys.pool.stop(leaving, 'SIGTERM', 40_000), 0, 'SIGTERM exits 0');
+        if (leaving) {
+          // It may be a replacement still starting, without its SIGTERM handler yet (on a busy
+          // machine a start takes seconds): a graceful leave is that of a started worker.
+          await waitUntil('the leaving worker started', () =>
+            readFileSync(leaving.logFile, 'utf8').includes('"msg":"worker started"'),
+          );
+          assert.equal(await sys.pool.stop(leaving, 'SIGTERM', 40_000), 0, 'SIGTERM exits 0');
+        }
       }
-      if (!redisRestarted && Date.now() - started > CHAOS_MS / 2) {
+      if (!redisRestarted && kills >= 5) {
         redisRestarted = true;
         await sys.redis.restart(1_500);
       }
     }
     // Back to three workers to finish.
     while (sys.pool.running.length < 3) sys.pool.start(1);
-    const seasons = await sys.waitForSeasons(SEASONS, 300_000);
+    const seasons = await sys.waitForSeasons(SEASONS, 600_000);
     await Promise.all(watchers);
 
     for (const s of seasons) assert.equal(s.state, 'completed', `season ${s.season}: ${s.failedReason}`);
@@ -158,8 +177,6 @@ test('chaos: kills, a scale-down and a Redis restart lose nothing', { timeout: 4
       await client.end();
     }
 
-    assert.ok(kills >= 6, `enough kills: ${kills}`);
-    assert.ok(redisRestarted && scaledDown);
     const worst = recoveries.length ? Math.max(...recoveries) : null;
     t.diagnostic(
       `${kills} SIGKILLs, 1 SIGTERM scale-down, 1 Redis restart; ${recoveries.length} orphaned jobs restarted elsewhere, longest kill-to-restart ${worst === null ? 'n/a' : `${(worst / 1000).toFixed(1)} s`}`,

@@ -17,7 +17,9 @@ test('a job past its deadline stops its I/O and is retried', { timeout: 240_000 
     storeUrl: storeUrl,
     workers: 2,
     asOf: '2017-10-25',
-    faults: { kinds: ['boxscore'], seed: 3, slowBody: { rate: 0.3, durationMs: 10_000, chunks: 20 } },
+    // Bodies of a minute against a 2 s job deadline: a close anywhere near the deadline is far
+    // from the end of the body, however busy the machine.
+    faults: { kinds: ['boxscore'], seed: 3, slowBody: { rate: 0.3, durationMs: 60_000, chunks: 60 } },
     env: {
       BOXSCORE_JOB_TIMEOUT_MS: '2000',
       FETCH_TOTAL_TIMEOUT_MS: '60000',
@@ -36,8 +38,8 @@ test('a job past its deadline stops its I/O and is retried', { timeout: 240_000 
     assert.ok(slow.length > 0, 'slow bodies were served');
     for (const r of slow)
       assert.ok(
-        r.ms !== null && r.ms < 5_000,
-        `connection closed at the deadline (${r.ms} ms), not after 10 s`,
+        r.ms !== null && r.ms < 30_000,
+        `connection closed at the deadline (${r.ms} ms), not after 60 s`,
       );
 
     const timeouts = [1, 2]

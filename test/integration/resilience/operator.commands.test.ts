@@ -7,10 +7,11 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runCli } from '../../helpers/cli.ts';
 import { startSystem, tempFileStore } from '../../helpers/system.ts';
+import { waitUntil } from '../../helpers/wait.ts';
 
 const SEASON = 2018;
 
-test('status, pause, retry-failed and resume', { timeout: 240_000 }, async () => {
+test('status, pause, retry-failed and resume', { timeout: 420_000 }, async () => {
   const { url: storeUrl } = tempFileStore('nba-operator-');
   const sys = await startSystem({
     seasons: [SEASON],
@@ -65,12 +66,11 @@ test('status, pause, retry-failed and resume', { timeout: 240_000 }, async () =>
 
     const resumed = await cli('resume');
     assert.equal(resumed.code, 0, resumed.stderr);
-    for (
-      let i = 0;
-      i < 200 && (await sys.queue.getWaitingCount()) + (await sys.queue.getActiveCount()) > 0;
-      i++
-    )
-      await sleep(200);
+    await waitUntil(
+      'the re-driven jobs run',
+      async () => (await sys.queue.getWaitingCount()) + (await sys.queue.getActiveCount()) === 0,
+      { timeoutMs: 120_000, intervalMs: 200 },
+    );
     assert.equal(await sys.queue.getFailedCount(), 0);
 
     assert.deepEqual(await sys.storedBoxScores(SEASON), [...played].sort());

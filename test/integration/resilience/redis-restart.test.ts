@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { readStatus } from '../../../src/queue/status.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { startSystem, tempFileStore } from '../../helpers/system.ts';
+import { waitUntil } from '../../helpers/wait.ts';
 
 const SEASON = 2018;
 
@@ -27,14 +27,11 @@ test('a Redis restart mid-crawl loses nothing and needs nobody', { timeout: 300_
       { REDIS_URL: sys.redis.url, STORE_URL: storeUrl },
       240_000,
     );
-    let done = 0;
-    for (let i = 0; i < 600 && done < 40; i++) {
-      await sleep(100);
-      done =
-        (await readStatus(sys.queue, { seasons: [SEASON] }).catch(() => null))?.seasons[0]?.boxScoresDone ??
-        0;
-    }
-    assert.ok(done >= 40, 'the crawl was under way before the restart');
+    await waitUntil(
+      'the crawl under way before the restart',
+      async () => ((await readStatus(sys.queue, { seasons: [SEASON] })).seasons[0]?.boxScoresDone ?? 0) >= 40,
+      { timeoutMs: 120_000 },
+    );
     await sys.redis.restart(2_000);
 
     const result = await producer;

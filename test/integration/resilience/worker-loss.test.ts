@@ -1,15 +1,17 @@
 /**
- * Losing a worker: killed with SIGKILL, its running jobs are taken by another worker within
- * 10 s (lock expiry + stalled check); stopped with SIGTERM, it finishes its running jobs, or hands
- * them back at once when they outlast the shutdown budget; either way nothing is lost.
+ * Losing a worker: killed with SIGKILL, its running jobs are taken by another worker once their
+ * locks expire (lock expiry + stalled check); stopped with SIGTERM, it finishes its running jobs,
+ * or hands them back at once when they outlast the shutdown budget; either way nothing is lost.
+ * The bounds on time leave tens of seconds to a busy machine: each is far from what a failure
+ * would take (a job never taken again, a worker waiting out its budget or its jobs).
  */
 import assert from 'node:assert/strict';
 import { hostname } from 'node:os';
 import { describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job } from 'bullmq';
 import type { WorkerProcess } from '../../../src/local/processes/worker-processes.ts';
 import { type System, startSystem, tempFileStore } from '../../helpers/system.ts';
+import { waitFor, waitUntil } from '../../helpers/wait.ts';
 
 const SEASON = 2018;
 
@@ -18,15 +20,14 @@ function nameOf(w: WorkerProcess): string {
 }
 
 /** Waits until `w` runs at least `n` jobs; returns them. */
-async function activeJobsOf(sys: System, w: WorkerProcess, n: number): Promise<Job[]> {
-  for (let i = 0; i < 600; i++) {
-    const mine = (await sys.queue.getActive()).filter(
-      (j) => j.processedBy === nameOf(w) && j.name === 'boxscore',
-    );
-    if (mine.length >= n) return mine;
-    await sleep(50);
-  }
-  throw new Error(`worker ${nameOf(w)} never ran ${n} jobs`);
+function activeJobsOf(sys: System, w: WorkerProcess, n: number): Promise<Job[]> {
+  return waitFor(
+    `worker ${nameOf(w)} running ${n} jobs`,
+    async () =>
+      (await sys.queue.getActive()).filter((j) => j.processedBy === nameOf(w) && j.name === 'boxscore'),
+    (mine) => mine.length >= n,
+    { timeoutMs: 120_000, intervalMs: 50 },
+  );
 }
 
 async function assertAllStored(sys: System): Promise<void> {
@@ -38,8 +39,8 @@ async function assertAllStored(sys: System): Promise<void> {
   assert.deepEqual(await sys.storedBoxScores(SEASON), sys.playedGames(SEASON));
 }
 
-describe('losing a worker', { timeout: 300_000 }, () => {
-  test('SIGKILL: its jobs run again elsewhere within 10 s', async (t) => {
+describe('losing a worker', { timeout: 600_000 }, () => {
+  test('SIGKILL: its jobs run again elsewhere once their locks expire', async (t) => {
     const { url: storeUrl } = tempFileStore('nba-worker-loss-');
     const sys = await startSystem({
       seasons: [SEASON],
@@ -59,11 +60,7 @@ describe('losing a worker', { timeout: 300_000 }, () => {
       // Redis (box score jobs are removed on completion), so its restart is read from the site's
       // request log instead.
       const recovery = new Map<string, number>();
-      for (let i = 0; recovery.size < orphans.length; i++) {
-        assert.ok(
-          i < 400,
-          `orphaned jobs not all taken again within 20 s (${recovery.size} of ${orphans.length})`,
-        );
+      const watch = async (): Promise<boolean> => {
         for (const job of orphans) {
           if (recovery.has(job.id!)) continue;
           const j = await sys.queue.getJob(job.id!);
@@ -76,13 +73,17 @@ describe('losing a worker', { timeout: 300_000 }, () => {
             recovery.set(job.id!, refetch.t - killedAt);
           }
         }
-        await sleep(50);
-      }
+        return recovery.size === orphans.length;
+      };
+      await waitUntil('every orphaned job taken again', watch, { timeoutMs: 120_000, intervalMs: 50 });
       const worst = Math.max(...recovery.values());
       t.diagnostic(
         `orphaned jobs restarted after ${[...recovery.values()].map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}`,
       );
-      assert.ok(worst < 10_000, `every orphaned job restarted within 10 s (worst ${worst} ms)`);
+      // Lock expiry plus one stalled check (6 s by default), with 20 s more for a busy machine and
+      // a free slot on the survivor.
+      const limit = sys.config.lockDurationMs + sys.config.stalledIntervalMs + 20_000;
+      assert.ok(worst < limit, `every orphaned job restarted within ${limit} ms (worst ${worst} ms)`);
       await assertAllStored(sys);
     } finally {
       await sys.stop();
@@ -97,15 +98,21 @@ describe('losing a worker', { timeout: 300_000 }, () => {
       workers: 2,
       asOf: '2017-10-25',
       faults: { kinds: ['boxscore'], latency: { fixedMs: 2_500 } },
+      // A budget far above the 2.5 s its jobs need: leaving long before it ends means leaving when
+      // they finished.
+      env: { SHUTDOWN_BUDGET_MS: '60000' },
     });
     try {
       await sys.enqueue();
       const [leaving] = sys.pool.running;
       const running = await activeJobsOf(sys, leaving!, 2);
       const stoppedAt = Date.now();
-      const code = await sys.pool.stop(leaving!, 'SIGTERM', 30_000);
+      const code = await sys.pool.stop(leaving!, 'SIGTERM', 120_000);
       assert.equal(code, 0);
-      assert.ok(Date.now() - stoppedAt < 10_000, 'it left as soon as its jobs finished');
+      assert.ok(
+        Date.now() - stoppedAt < 30_000,
+        'it left as soon as its jobs finished, not at the 60 s budget',
+      );
       for (const job of running) {
         const j = await sys.queue.getJob(job.id!);
         // Completed box score jobs may already be trimmed; if still there, the leaving worker finished it.
@@ -126,17 +133,24 @@ describe('losing a worker', { timeout: 300_000 }, () => {
       storeUrl,
       workers: 2,
       asOf: '2017-10-25',
-      faults: { kinds: ['boxscore'], latency: { fixedMs: 5_000 } },
-      env: { SHUTDOWN_BUDGET_MS: '300', JOB_ATTEMPTS: '1' },
+      // Jobs of 30 s and a budget of 0.3 s: leaving within 15 s is leaving at the budget. The
+      // requests may take their 30 s (the default fetch deadlines are shorter).
+      faults: { kinds: ['boxscore'], latency: { fixedMs: 30_000 } },
+      env: {
+        SHUTDOWN_BUDGET_MS: '300',
+        JOB_ATTEMPTS: '1',
+        FETCH_RESPONSE_TIMEOUT_MS: '120000',
+        FETCH_TOTAL_TIMEOUT_MS: '120000',
+      },
     });
     try {
       await sys.enqueue();
       const [leaving] = sys.pool.running;
       const handedBack = await activeJobsOf(sys, leaving!, 2);
       const stoppedAt = Date.now();
-      const code = await sys.pool.stop(leaving!, 'SIGTERM', 30_000);
+      const code = await sys.pool.stop(leaving!, 'SIGTERM', 60_000);
       assert.equal(code, 0);
-      assert.ok(Date.now() - stoppedAt < 4_000, 'it left right after the budget, not after its 5 s jobs');
+      assert.ok(Date.now() - stoppedAt < 15_000, 'it left right after the budget, not after its 30 s jobs');
       // Handed back: none is left active under the dead worker's lock waiting for a stall check.
       for (const job of handedBack) {
         const j = await sys.queue.getJob(job.id!);

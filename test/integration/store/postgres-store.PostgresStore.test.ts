@@ -316,7 +316,7 @@ test('a write the database rejects is a StoreError that names the game and keeps
 test('an unreachable server is a StoreError naming host:port, never the password', async () => {
   const port = await freePort();
   const url = `postgres://scraper:top-secret@127.0.0.1:${port}/nba`;
-  await assert.rejects(openStore(url, { connectTimeoutMs: 2_000 }), (err: unknown) => {
+  await assert.rejects(openStore(url, { connectTimeoutMs: 30_000 }), (err: unknown) => {
     assert.ok(err instanceof StoreError, String(err));
     assert.equal(err.code, 'ERR_STORE');
     assert.ok(err.message.includes(`PostgreSQL at 127.0.0.1:${port}`), err.message);

@@ -33,6 +33,7 @@ import {
   plainBoxScore,
   seasonTotals,
 } from '../../helpers/store-records.ts';
+import { waitUntil } from '../../helpers/wait.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'nba-dataset-metrics-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -298,11 +299,14 @@ test('the poller: start reads at once and on its interval; stop waits and closes
     },
   });
   poller.start();
-  for (let i = 0; i < 100; i++) {
-    const s = await samples(m.registry.metrics());
-    if ((s.get('nba_scraper_exporter_dataset_read_duration_seconds_count') ?? 0) >= 3) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitUntil(
+    'three reads',
+    async () =>
+      ((await samples(m.registry.metrics())).get(
+        'nba_scraper_exporter_dataset_read_duration_seconds_count',
+      ) ?? 0) >= 3,
+    { intervalMs: 20 },
+  );
   await poller.stop();
   const s = await samples(m.registry.metrics());
   assert.ok((s.get('nba_scraper_exporter_dataset_read_duration_seconds_count') ?? 0) >= 3);
