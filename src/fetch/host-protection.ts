@@ -23,10 +23,24 @@ export interface HostProtectionOptions {
   onBreakerChange?(host: string, state: BreakerState): void;
 }
 
+/**
+ * How long one read of the host's hold serves the checks that may use it again (ms). A hold this
+ * process sets is seen at once; one set by another process is seen within this time by the
+ * checks that reuse a read. The check right before a request to a host with a request budget
+ * always reads afresh (its requests are seconds apart anyway); for a host without a budget the
+ * reuse saves two Redis round trips per request, and the few requests that may leave in the
+ * 250 ms after another process's 429 are answered 429 themselves and hold the host too.
+ */
+export const HOLD_READ_REUSE_MS = 250;
+
 export interface HostProtection {
   readonly host: string;
-  /** Throws while the host is on hold: RateLimitedError after a 429, BreakerOpenError after a block. */
-  throwIfHeld(): Promise<void>;
+  /**
+   * Throws while the host is on hold: RateLimitedError after a 429, BreakerOpenError after a
+   * block. `fresh`: read the shared hold now instead of reusing a read of the last
+   * HOLD_READ_REUSE_MS.
+   */
+  throwIfHeld(opts?: { fresh?: boolean }): Promise<void>;
   /** Runs a request through the host's circuit breaker (BreakerOpenError while it is open). */
   guard<T>(request: () => Promise<T>): Promise<T>;
   /** A request failed: a 429 holds the host for its Retry-After, for every worker. */
@@ -52,15 +66,29 @@ export function createHostProtection(opts: HostProtectionOptions): HostProtectio
       hostState.reportBreaker(host, state).catch(() => {});
     },
   });
+  // The last read of the shared hold (or the hold this process set), and when it was read.
+  let known: { hold: HostHold | null; at: number } = { hold: null, at: Number.NEGATIVE_INFINITY };
+  const remember = (hold: HostHold | null): void => {
+    known = { hold, at: performance.now() };
+  };
+  const holdNow = async (fresh: boolean): Promise<HostHold | null> => {
+    if (fresh || performance.now() - known.at >= HOLD_READ_REUSE_MS)
+      remember(await hostState.currentHold(host));
+    return known.hold !== null && known.hold.until > Date.now() ? known.hold : null;
+  };
+  const hold = async (ms: number, kind: HostHold['kind'], reason: string): Promise<void> => {
+    await hostState.hold(host, ms, kind, reason);
+    remember({ until: Date.now() + ms, kind, reason });
+  };
   return {
     host,
-    async throwIfHeld() {
-      throwIfHeld(host, await hostState.currentHold(host));
+    async throwIfHeld(opts) {
+      throwIfHeld(host, await holdNow(opts?.fresh === true));
     },
     guard: (request) => breaker.run(request),
     async requestFailed(err) {
       if (err instanceof RateLimitedError)
-        await hostState.hold(host, err.retryAfterMs, 'rate-limited', err.message).catch(() => {});
+        await hold(err.retryAfterMs, 'rate-limited', err.message).catch(() => {});
     },
     async holdOff(err) {
       if (err instanceof BreakerOpenError) return err.retryAfterMs;
@@ -68,7 +96,7 @@ export function createHostProtection(opts: HostProtectionOptions): HostProtectio
         { err, holdMs: blockBackoffMs },
         `${host} refused us (403 or a block page): no request goes to it from any worker for ${Math.round(blockBackoffMs / 60_000)} min`,
       );
-      await hostState.hold(host, blockBackoffMs, 'blocked', err.message);
+      await hold(blockBackoffMs, 'blocked', err.message);
       return blockBackoffMs;
     },
     close() {

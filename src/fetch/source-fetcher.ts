@@ -39,7 +39,8 @@ export function createSourceFetcher(parts: SourceFetcherParts): PageFetcher {
       return protection.guard(() =>
         budget.schedule(
           async (): Promise<FetchedPage> => {
-            await protection.throwIfHeld();
+            // Right before the request: a budgeted host's hold is read afresh (see HOLD_READ_REUSE_MS).
+            await protection.throwIfHeld({ fresh: budget.requestsPerMinute !== null });
             const started = performance.now();
             try {
               const page = await http.fetch(path, opts);
