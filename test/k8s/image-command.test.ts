@@ -198,7 +198,7 @@ describe('the image command on a production-only install', () => {
   test('the install holds production dependencies only', () => {
     const mods = readdirSync(join(app, 'node_modules'));
     for (const dep of ['bullmq', 'ioredis', 'pg', 'prom-client']) assert.ok(mods.includes(dep), dep);
-    for (const dev of ['typescript', '@biomejs', 'madge', 'node', 'yaml', 'kubernetes-models']) {
+    for (const dev of ['typescript', '@biomejs', 'dependency-cruiser', 'node', 'yaml', 'kubernetes-models']) {
       assert.ok(!mods.includes(dev), `${dev} is a dev dependency`);
     }
     assert.ok(existsSync(join(app, 'dist', 'cli', 'main.js')));
