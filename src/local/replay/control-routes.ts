@@ -1,12 +1,18 @@
 /**
  * The control endpoints under `/__replay/`: health, request stats, generated seasons and their
- * ground truth (games, totals, box scores), the clock, the fault configuration and the games it
+ * ground truth (games, totals, box scores, standings, team pages, advanced stats, draft, awards:
+ * 404 while the site does not show the page), the clock, the fault configuration and the games it
  * breaks for good, and the page cache. JSON in and out; a bad clock or fault configuration is a
  * 400, an unknown endpoint a 404. These requests are not counted in the request stats.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AwardEntry } from '../../domain/awards.ts';
 import type { BoxScore } from '../../domain/box-score.ts';
+import type { DraftPick } from '../../domain/draft.ts';
+import type { PlayerAdvanced } from '../../domain/player-advanced.ts';
 import type { PlayerSeasonTotals } from '../../domain/player-totals.ts';
+import type { StandingsRow } from '../../domain/standings.ts';
+import type { TeamSeasonPage } from '../../domain/team-season.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { SeasonGroundTruth } from './content.ts';
 import type { FaultConfig, NormalisedFaults } from './faults.ts';
@@ -34,7 +40,28 @@ export interface ReplayOperations {
   boxScore(gameId: string): BoxScore | null;
   /** The records a parser should read from `/leagues/NBA_<Y>_totals.html`. */
   playerTotals(season: number): PlayerSeasonTotals[];
+  /** The records of `/leagues/NBA_<Y>.html` (standings); null before a game is played. */
+  standings(season: number): StandingsRow[] | null;
+  /** The records of each team page `/teams/<TEAM>/<Y>.html`; none before a game is played. */
+  teamSeasons(season: number): TeamSeasonPage[];
+  /** The records of `/leagues/NBA_<Y>_advanced.html`; null before a game is played. */
+  playerAdvanced(season: number): PlayerAdvanced[] | null;
+  /** The records of `/draft/NBA_<Y>.html`; null until every game is played. */
+  draft(season: number): DraftPick[] | null;
+  /** The records of `/awards/awards_<Y>.html`; null until every game is played. */
+  awards(season: number): AwardEntry[] | null;
 }
+
+/** `GET /__replay/seasons/<year>/<name>.json`: what each name answers. */
+const SEASON_TRUTHS: Readonly<Record<string, (site: ReplayOperations, season: number) => unknown>> = {
+  games: (site, season) => site.groundTruth(season),
+  totals: (site, season) => site.playerTotals(season),
+  standings: (site, season) => site.standings(season),
+  teams: (site, season) => site.teamSeasons(season),
+  advanced: (site, season) => site.playerAdvanced(season),
+  draft: (site, season) => site.draft(season),
+  awards: (site, season) => site.awards(season),
+};
 
 /** What the endpoints read and change: the site's operations, plus a few counts. */
 export interface ControlTarget extends ReplayOperations {
@@ -122,11 +149,15 @@ async function control(
       return sendJson(res, 200, { ok: true });
     }
     if (p === '/__replay/seasons' && method === 'GET') return sendJson(res, 200, { seasons: site.seasons });
-    const m = /^\/__replay\/seasons\/(\d{4})\/(games|totals)\.json$/.exec(p);
-    if (m && method === 'GET') {
+    const m = /^\/__replay\/seasons\/(\d{4})\/(\w+)\.json$/.exec(p);
+    const truth = m ? SEASON_TRUTHS[m[2]!] : undefined;
+    if (m && truth && method === 'GET') {
       const season = Number(m[1]);
       if (unknownSeason(season)) return;
-      return sendJson(res, 200, m[2] === 'games' ? site.groundTruth(season) : site.playerTotals(season));
+      const value = truth(site, season);
+      return value === null
+        ? sendJson(res, 404, { error: `the site does not show the ${m[2]} page of ${season} yet` })
+        : sendJson(res, 200, value);
     }
     const box = /^\/__replay\/boxscores\/(\w+)\.json$/.exec(p);
     if (box && method === 'GET') {

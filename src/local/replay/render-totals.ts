@@ -5,10 +5,15 @@
  * the league leaders in bold. Also the matching ground-truth records.
  */
 import type { PlayerSeasonTotals, SeasonPart } from '../../domain/player-totals.ts';
-import { seasonLabel } from '../../domain/season-range.ts';
 import { emptyLine, type Line, points } from './box-model.ts';
-import { esc, playerHref, teamHref } from './html.ts';
-import { renderPage } from './page-layout.ts';
+import {
+  type HeadColumn,
+  leagueAverageRow,
+  partTable,
+  playerRow,
+  renderPlayerSeasonPage,
+  rowNumbering,
+} from './player-season-page.ts';
 import type { SeasonModel } from './season-model.ts';
 import { seasonTotalsRows, type TotalsRow, toPlayerSeasonTotals, totalMinutes } from './season-totals.ts';
 import { cellNumber, ratio3 } from './stats-math.ts';
@@ -20,7 +25,7 @@ interface TotalsCell {
   align: 'left' | 'right' | 'center';
 }
 
-const HEAD: ReadonlyArray<readonly [string, string, string]> = [
+const HEAD: readonly HeadColumn[] = [
   ['ranker', 'Rk', 'Rank'],
   ['name_display', 'Player', ''],
   ['age', 'Age', "Player's age on February 1 of the season"],
@@ -142,26 +147,16 @@ function renderPart(model: SeasonModel, asOfDay: number, part: SeasonPart): Part
   }
   const truth: PlayerSeasonTotals[] = [];
   const html: string[] = [];
-  const perPlayerIndex = new Map<string, number>();
+  const numberOf = rowNumbering();
   for (const r of rows) {
     const cells = cellsOf(r);
     const stats: Record<string, number | null> = {};
     // Percentages carry their exact value in `csk`; the text rounds it to three decimals.
     for (const c of cells) stats[c.stat] = c.csk === undefined ? cellNumber(c.text) : Number(c.csk);
     truth.push(toPlayerSeasonTotals(season, part, r, stats));
-    const k = r.partial ? (perPlayerIndex.get(r.player.id) ?? 0) + 1 : r.summary ? 0 : 1;
-    if (r.partial) perPlayerIndex.set(r.player.id, k);
-    const nameCsk = `${r.player.name.last} ${r.player.name.first}-${k}`;
-    const team = r.summary ? r.team : `<a href="${teamHref(r.team, season)}">${r.team}</a>`;
     const lead = (c: TotalsCell): boolean =>
       !r.partial && LEADER_STATS.has(c.stat) && Number(c.text) > 0 && Number(c.text) === leaders.get(c.stat);
-    html.push(
-      `<tr ${r.partial ? 'class="partial_table" ' : ''}> <th scope="row" class="right " data-stat="ranker" csk="${r.rank}" >${r.rank}</th> ` +
-        `<td class="left " data-append-csv="${r.player.id}" data-stat="name_display" csk="${esc(nameCsk)}" ><a href="${playerHref(r.player.id)}">${esc(r.player.display)}</a></td> ` +
-        `<td class="right " data-stat="age" >${r.player.age}</td> <td class="left " data-stat="team_name_abbr" >${team}</td> ` +
-        `<td class="center " data-stat="pos" >${r.player.position}</td> ${cells.map((c) => td(c, lead(c))).join(' ')} ` +
-        `<td class="left iz" data-stat="awards" ></td> </tr>`,
-    );
+    html.push(playerRow(season, r, numberOf(r), cells.map((c) => td(c, lead(c))).join(' ')));
   }
   if (rows.length > 0) {
     const league = emptyLine();
@@ -175,20 +170,10 @@ function renderPart(model: SeasonModel, asOfDay: number, part: SeasonPart): Part
     const cells = avg.map((c) =>
       td(pctOnly.has(c.stat) ? c : { stat: c.stat, text: '', align: 'right' }, false).replace(' iz"', ' "'),
     );
-    html.push(
-      `<tr class="norank" > <th scope="row" class="right " data-stat="ranker" ></th> <td class="left " data-stat="name_display" csk="zzzzz" >League Average</td> ` +
-        `<td class="right " data-stat="age" ></td> <td class="left " data-stat="team_name_abbr" ></td> <td class="center " data-stat="pos" ></td> ${cells.join(' ')} <td class="left " data-stat="awards" ></td> </tr>`,
-    );
+    html.push(leagueAverageRow(cells.join(' ')));
   }
   const id = part === 'regular' ? 'totals_stats' : 'totals_stats_post';
-  const head = HEAD.map(
-    ([stat, label, tip]) =>
-      `<th aria-label="${label}" data-stat="${stat}" scope="col" class=" poptip center"${tip ? ` data-tip="${tip}"` : ''} >${label}</th>`,
-  ).join(' ');
-  const table = `<table class="stats_table sortable soc" id="${id}" data-cols-to-freeze="2,4" data-soc-sum-phase-type="${part === 'regular' ? 'reg' : 'post'}"> <caption>Totals Table</caption> <colgroup>${'<col>'.repeat(HEAD.length)}</colgroup> <thead> 
-<tr> ${head} </tr> </thead> <tbody>
-${html.join(' \n')} </tbody> </table>`;
-  return { html: table, truth };
+  return { html: partTable(id, 'Totals', HEAD, part, html), truth };
 }
 
 export interface TotalsPage {
@@ -197,53 +182,16 @@ export interface TotalsPage {
 }
 
 export function renderTotalsPage(model: SeasonModel, asOfDay: number, headerScores: string): TotalsPage {
-  const season = model.season;
-  const label = seasonLabel(season);
   const regular = renderPart(model, asOfDay, 'regular');
   const post = renderPart(model, asOfDay, 'playoffs');
-  const heading = (
-    id: string,
-    hidden: boolean,
-  ): string => `<div class="section_heading${hidden ? ' hidden' : ''} assoc_${id}" id="${id}_sh">
-  <span class="section_anchor" id="${id}_link" data-label="Totals" data-no-inpage="1"></span><h2>Totals</h2>
-</div>`;
-  const content = `<div id="all_totals_stats" class="table_wrapper tabbed">
-${heading('totals_stats', false)}
-${heading('totals_stats_post', true)}
-<div class="filter switcher" data-controls="#switcher_totals_stats">
-<div class=" current">
-	<a class="sr_preset" data-show=".assoc_totals_stats">Regular Season</a>
-</div><div class="">
-	<a class="sr_preset" data-show=".assoc_totals_stats_post">Playoffs</a>
-</div></div>
-<div id="switcher_totals_stats">
-	<div class="table_container tabbed current" id="div_totals_stats">
-		${regular.html}
-	</div>
-	<div class="table_container tabbed" id="div_totals_stats_post">
-		${post.html}
-	</div></div>
-</div>`;
-  const info = `<div id="info" class="seasons">
-	<div id="meta">
-		<div>
-			<h1><span>${label}</span> <span>NBA</span> <span class="header_end">Player Stats: Totals</span></h1>
-		</div>
-	</div>
-</div>`;
-  const html = renderPage({
-    title: `${label} NBA Player Stats: Totals | Basketball-Reference.com`,
-    description: `Generated player season totals of the ${label} season on the nba-scraper replay site`,
-    canonical: `/leagues/NBA_${season}_totals.html`,
-    section: 'leagues',
-    crumbs: [
-      ['Leagues', '/leagues/'],
-      [`${label} NBA`, `/leagues/NBA_${season}.html`],
-      ['Player Totals', null],
-    ],
+  const html = renderPlayerSeasonPage({
+    season: model.season,
+    id: 'totals_stats',
+    label: 'Totals',
+    slug: 'totals',
+    regular: regular.html,
+    playoffs: post.html,
     headerScores,
-    info,
-    content,
   });
   return { html, truth: [...regular.truth, ...post.truth] };
 }

@@ -82,6 +82,11 @@ export async function createReplaySite(opts: ReplaySiteOptions = {}): Promise<Re
     groundTruth: (season) => content.groundTruth(season),
     boxScore: (gameId) => content.boxScore(gameId),
     playerTotals: (season) => content.playerTotals(season),
+    standings: (season) => content.seasonPage('summary', season),
+    teamSeasons: (season) => content.teamPages(season),
+    playerAdvanced: (season) => content.seasonPage('advanced', season),
+    draft: (season) => content.seasonPage('draft', season),
+    awards: (season) => content.seasonPage('awards', season),
   };
   const control = {
     ...operations,

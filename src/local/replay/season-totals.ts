@@ -4,16 +4,12 @@
  * player who played for several teams gets a `2TM` / `3TM` summary row and one row per team.
  */
 import type { PlayerSeasonTotals, SeasonPart } from '../../domain/player-totals.ts';
-import { addLine, emptyLine, generateBoxModel, type Line, points } from './box-model.ts';
+import { addLine, points } from './box-model.ts';
 import type { RosterPlayer } from './rosters.ts';
+import { emptyTotals, seasonAggregate, type TotalsLine } from './season-aggregate.ts';
 import type { SeasonModel } from './season-model.ts';
 
-export interface TotalsLine {
-  games: number;
-  started: number;
-  line: Line;
-  tripleDoubles: number;
-}
+export type { TotalsLine } from './season-aggregate.ts';
 
 export interface TotalsRow {
   player: RosterPlayer;
@@ -26,45 +22,13 @@ export interface TotalsRow {
   totals: TotalsLine;
 }
 
-function emptyTotals(): TotalsLine {
-  return { games: 0, started: 0, line: emptyLine(), tripleDoubles: 0 };
-}
-
-function isTripleDouble(l: Line): boolean {
-  const counts = [points(l), l.orb + l.drb, l.ast, l.stl, l.blk];
-  return counts.filter((c) => c >= 10).length >= 3;
-}
-
 /** Rows of one part of the season, ranked by points as the site sorts them. */
 export function seasonTotalsRows(model: SeasonModel, asOfDay: number, part: SeasonPart): TotalsRow[] {
-  const perTeam = new Map<string, Map<string, TotalsLine>>();
-  const firstSeen = new Map<string, Map<string, number>>();
-  for (const game of model.games) {
-    if (game.day > asOfDay) continue;
-    if (part === 'regular' ? game.gameType !== 'regular' : game.gameType !== 'playoffs') continue;
-    const box = generateBoxModel(model, game);
-    for (const team of [box.visitor, box.home]) {
-      for (const p of team.players) {
-        if (!p.total) continue;
-        const byTeam = perTeam.get(p.player.id) ?? new Map<string, TotalsLine>();
-        perTeam.set(p.player.id, byTeam);
-        const seen = firstSeen.get(p.player.id) ?? new Map<string, number>();
-        firstSeen.set(p.player.id, seen);
-        if (!seen.has(team.team.code)) seen.set(team.team.code, game.day);
-        const t = byTeam.get(team.team.code) ?? emptyTotals();
-        byTeam.set(team.team.code, t);
-        t.games++;
-        if (p.starter) t.started++;
-        addLine(t.line, p.total);
-        if (isTripleDouble(p.total)) t.tripleDoubles++;
-      }
-    }
-  }
+  const perTeam = seasonAggregate(model, asOfDay)[part].players;
   const groups: TotalsRow[][] = [];
   for (const [id, byTeam] of perTeam) {
     const player = model.rosters.byId.get(id)!;
-    const seen = firstSeen.get(id)!;
-    const teams = [...byTeam.keys()].sort((a, b) => seen.get(a)! - seen.get(b)!);
+    const teams = [...byTeam.keys()];
     if (teams.length === 1) {
       groups.push([
         { player, team: teams[0]!, summary: false, partial: false, rank: 0, totals: byTeam.get(teams[0]!)! },
