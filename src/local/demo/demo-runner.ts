@@ -1,7 +1,8 @@
 /**
  * The main job on one machine: a Redis on loopback (unless REDIS_URL is set), the replay site,
  * N worker processes; enqueue the seasons, follow them, check the store against the site's
- * ground truth, and stop everything it started (also on Ctrl-C).
+ * ground truth (every game, and each season table row by row, one line per table), and stop
+ * everything it started (also on Ctrl-C).
  */
 import type { Queue } from 'bullmq';
 import type { Config } from '../../config.ts';
@@ -11,6 +12,7 @@ import { enqueueSeasons } from '../../queue/producer.ts';
 import { startLocalMonitoring } from '../monitoring/local-monitoring.ts';
 import { checkSeason } from './ground-truth.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
+import { checkSeasonTables, describeTableCheck, tableMatches } from './season-tables-truth.ts';
 
 /** Shows the seasons' progress until each has finished; resolves with whether anything failed. */
 export type FollowSeasons = (
@@ -98,9 +100,15 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
           ? `${season}: all ${check.expected} games the site lists are in the store`
           : `${season}: ${check.stored} stored of ${check.expected} listed; missing ${check.missing.slice(0, 5).join(', ')}${check.unexpected.length ? `; unexpected ${check.unexpected.slice(0, 5).join(', ')}` : ''}`,
       );
+      for (const table of await checkSeasonTables(store, site.url, season)) {
+        ok &&= tableMatches(table);
+        say(describeTableCheck(season, table));
+      }
     }
     say(
-      ok ? `dataset written to ${opts.storeUrl}` : 'the demo did not store every game: see the worker logs',
+      ok
+        ? `dataset written to ${opts.storeUrl}`
+        : 'the demo did not store what the site shows: see the lines above and the worker logs',
     );
     if (prometheusUrl && !abort.signal.aborted) {
       say(`Prometheus stays up at ${prometheusUrl} with everything it scraped: press Ctrl-C to stop`);

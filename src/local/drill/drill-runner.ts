@@ -16,6 +16,7 @@ import { TABLES } from '../../store/rows.ts';
 import type { Store } from '../../store/store.ts';
 import { checkSeason } from '../demo/ground-truth.ts';
 import { type LocalStack, startLocalStack } from '../demo/local-stack.ts';
+import { checkSeasonTables, describeTableCheck, tableMatches } from '../demo/season-tables-truth.ts';
 import type { FaultConfig } from '../replay/faults.ts';
 import { DRILL_FAULTS, type DrillContext, type FaultTimes, waitFor } from './drill-faults.ts';
 import { attemptsUsed, pagesRedone } from './drill-measure.ts';
@@ -188,7 +189,7 @@ async function duplicateKeys(store: Store, table: TableName, season: number): Pr
   return dup;
 }
 
-/** Every game once, no duplicate row, nothing stuck or failed in the queue. */
+/** Every game once, every season table as the site shows it, no duplicate row, nothing stuck or failed in the queue. */
 async function datasetVerdict(s: LocalStack, season: number): Promise<{ ok: boolean; lines: string[] }> {
   const lines: string[] = [];
   const check = await checkSeason(s.store, s.site.url, season);
@@ -198,6 +199,11 @@ async function datasetVerdict(s: LocalStack, season: number): Promise<{ ok: bool
       ? `dataset: all ${check.expected} games the site lists are stored exactly once`
       : `dataset: ${check.stored} stored of ${check.expected}; missing ${check.missing.slice(0, 5).join(', ')}${check.unexpected.length > 0 ? `; unexpected ${check.unexpected.slice(0, 5).join(', ')}` : ''}`,
   );
+  let tables = true;
+  for (const table of await checkSeasonTables(s.store, s.site.url, season)) {
+    tables &&= tableMatches(table);
+    lines.push(`dataset: ${describeTableCheck(season, table)}`);
+  }
   let dups = 0;
   for (const table of ['games', 'team_lines', 'player_lines', 'line_scores'] as const)
     dups += await duplicateKeys(s.store, table, season);
@@ -216,5 +222,5 @@ async function datasetVerdict(s: LocalStack, season: number): Promise<{ ok: bool
       ? 'queue: no job stuck, none failed'
       : `queue: ${stuck.map(([state, n]) => `${n} ${state}`).join(', ')}`,
   );
-  return { ok: games && dups === 0 && stuck.length === 0, lines };
+  return { ok: games && tables && dups === 0 && stuck.length === 0, lines };
 }
