@@ -15,6 +15,18 @@ import type { TotalsRow } from './season-totals.ts';
 /** [data-stat, label, tip]. */
 export type HeadColumn = readonly [string, string, string];
 
+/** The columns every player season table starts with: who, then games, starts and minutes. */
+export const LEADING_COLUMNS: readonly HeadColumn[] = [
+  ['ranker', 'Rk', 'Rank'],
+  ['name_display', 'Player', ''],
+  ['age', 'Age', "Player's age on February 1 of the season"],
+  ['team_name_abbr', 'Team', ''],
+  ['pos', 'Pos', 'Position'],
+  ['games', 'G', 'Games'],
+  ['games_started', 'GS', 'Games Started'],
+  ['mp', 'MP', 'Minutes Played'],
+];
+
 /** Numbers each player's rows for their `csk` (`Last First-1`), in page order. */
 export function rowNumbering(): (r: TotalsRow) => number {
   const perPlayer = new Map<string, number>();
@@ -66,7 +78,13 @@ export function partTable(
 ${rows.join(' \n')} </tbody> </table>`;
 }
 
-export interface PlayerSeasonPageSpec {
+/** One part's table and the records it shows. */
+export interface RenderedPart<T> {
+  html: string;
+  truth: T[];
+}
+
+export interface PlayerSeasonPageSpec<T> {
   season: number;
   /** Id of the regular season table (`totals_stats`, `advanced`); the playoffs one adds `_post`. */
   id: string;
@@ -74,14 +92,14 @@ export interface PlayerSeasonPageSpec {
   label: string;
   /** Path suffix: `totals`, `advanced`. */
   slug: string;
-  regular: string;
+  regular: RenderedPart<T>;
   /** Null when the page has no playoffs table. */
-  playoffs: string | null;
+  playoffs: RenderedPart<T> | null;
   headerScores: string;
 }
 
-/** The whole page around the two tables. */
-export function renderPlayerSeasonPage(spec: PlayerSeasonPageSpec): string {
+/** The whole page around the two tables, and the records of both. */
+export function renderPlayerSeasonPage<T>(spec: PlayerSeasonPageSpec<T>): RenderedPart<T> {
   const { season, id, label: what } = spec;
   const label = seasonLabel(season);
   const post = `${id}_post`;
@@ -96,7 +114,7 @@ export function renderPlayerSeasonPage(spec: PlayerSeasonPageSpec): string {
       ? ''
       : `
 	<div class="table_container tabbed" id="div_${post}">
-		${spec.playoffs}
+		${spec.playoffs.html}
 	</div>`;
   const content = `<div id="all_${id}" class="table_wrapper tabbed">
 ${heading(id, false)}
@@ -109,7 +127,7 @@ ${heading(post, true)}
 </div></div>
 <div id="switcher_${id}">
 	<div class="table_container tabbed current" id="div_${id}">
-		${spec.regular}
+		${spec.regular.html}
 	</div>${playoffs}</div>
 </div>`;
   const title = what === 'Totals' ? 'Player Totals' : `Player ${what}`;
@@ -120,7 +138,7 @@ ${heading(post, true)}
 		</div>
 	</div>
 </div>`;
-  return renderPage({
+  const html = renderPage({
     title: `${label} NBA Player Stats: ${what} | Basketball-Reference.com`,
     description: `Generated player season ${what.toLowerCase()} of the ${label} season on the nba-scraper replay site`,
     canonical: `/leagues/NBA_${season}_${spec.slug}.html`,
@@ -134,4 +152,5 @@ ${heading(post, true)}
     info,
     content,
   });
+  return { html, truth: [...spec.regular.truth, ...(spec.playoffs?.truth ?? [])] };
 }

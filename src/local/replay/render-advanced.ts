@@ -8,9 +8,11 @@ import type { PlayerAdvanced } from '../../domain/player-advanced.ts';
 import type { SeasonPart } from '../../domain/player-totals.ts';
 import {
   type HeadColumn,
+  LEADING_COLUMNS,
   leagueAverageRow,
   partTable,
   playerRow,
+  type RenderedPart,
   renderPlayerSeasonPage,
   rowNumbering,
 } from './player-season-page.ts';
@@ -19,14 +21,7 @@ import type { SeasonModel } from './season-model.ts';
 import { cellValues, td } from './tables.ts';
 
 const HEAD: readonly HeadColumn[] = [
-  ['ranker', 'Rk', 'Rank'],
-  ['name_display', 'Player', ''],
-  ['age', 'Age', "Player's age on February 1 of the season"],
-  ['team_name_abbr', 'Team', ''],
-  ['pos', 'Pos', 'Position'],
-  ['games', 'G', 'Games'],
-  ['games_started', 'GS', 'Games Started'],
-  ['mp', 'MP', 'Minutes Played'],
+  ...LEADING_COLUMNS,
   ['per', 'PER', 'Player Efficiency Rating'],
   ['ts_pct', 'TS%', 'True Shooting Percentage'],
   ['fg3a_per_fga_pct', '3PAr', '3-Point Attempt Rate'],
@@ -50,12 +45,11 @@ const HEAD: readonly HeadColumn[] = [
   ['awards', 'Awards', ''],
 ];
 
-interface PartRender {
-  html: string;
-  truth: PlayerAdvanced[];
-}
-
-function renderPart(model: SeasonModel, asOfDay: number, part: SeasonPart): PartRender | null {
+function renderPart(
+  model: SeasonModel,
+  asOfDay: number,
+  part: SeasonPart,
+): RenderedPart<PlayerAdvanced> | null {
   const season = model.season;
   const rows = seasonAdvancedRows(model, asOfDay, part);
   if (rows.length === 0) return null;
@@ -87,22 +81,21 @@ function renderPart(model: SeasonModel, asOfDay: number, part: SeasonPart): Part
   return { html: partTable(id, 'Advanced', HEAD, part, html), truth };
 }
 
-export interface AdvancedPage {
-  html: string;
-  truth: PlayerAdvanced[];
-}
-
-export function renderAdvancedPage(model: SeasonModel, asOfDay: number, headerScores: string): AdvancedPage {
-  const regular = renderPart(model, asOfDay, 'regular');
-  const post = renderPart(model, asOfDay, 'playoffs');
-  const html = renderPlayerSeasonPage({
+export function renderAdvancedPage(
+  model: SeasonModel,
+  asOfDay: number,
+  headerScores: string,
+): RenderedPart<PlayerAdvanced> {
+  return renderPlayerSeasonPage({
     season: model.season,
     id: 'advanced',
     label: 'Advanced',
     slug: 'advanced',
-    regular: regular?.html ?? partTable('advanced', 'Advanced', HEAD, 'regular', []),
-    playoffs: post?.html ?? null,
+    regular: renderPart(model, asOfDay, 'regular') ?? {
+      html: partTable('advanced', 'Advanced', HEAD, 'regular', []),
+      truth: [],
+    },
+    playoffs: renderPart(model, asOfDay, 'playoffs'),
     headerScores,
   });
-  return { html, truth: [...(regular?.truth ?? []), ...(post?.truth ?? [])] };
 }

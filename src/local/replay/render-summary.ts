@@ -104,7 +104,7 @@ function listGroup(
 
 /** The grid the real page wraps a pair of tables in; the second table ends without its `</tbody>`. */
 function grid(kind: 'confs' | 'divs', first: string, second: string): string {
-  const unclosed = second.replace(/\n<\/tbody><\/table>$/, '\n</td>\n</tr>\n\n</table>');
+  const unclosed = second.replace(/\n<\/tbody><\/table>/, '\n</td>\n</tr>\n\n</table>');
   return `<div class="section_wrapper" id="all_${kind}_standings">    <div class="section_content" id="div_${kind}_standings">
 	    <div class="standings_${kind} data_grid section_wrapper">
 <tr class="valign_top">

@@ -9,6 +9,7 @@
 
 import { seasonLabel } from '../../domain/season-range.ts';
 import type { RosterEntry, TeamSeasonPage, TeamSeasonStats } from '../../domain/team-season.ts';
+import { TEAM_RATINGS, TEAM_STATS } from '../../store/season-tables.ts';
 import { emptyLine } from './box-model.ts';
 import { seasonCoaches } from './coaches.ts';
 import { isoOf, longDateText } from './dates.ts';
@@ -21,7 +22,7 @@ import { seasonAggregate } from './season-aggregate.ts';
 import type { SeasonModel } from './season-model.ts';
 import { byRecord, seasonStandings } from './season-standings.ts';
 import { type Column, cellValues, row, section, type TableCell, table } from './tables.ts';
-import { miscCells, rankCells, TEAM_STAT_COLUMNS, teamStatCells } from './team-season-stats.ts';
+import { miscCells, rankCells, teamStatCells } from './team-season-stats.ts';
 import type { SeasonTeam } from './teams.ts';
 
 const ROSTER_COLUMNS: Column[] = [
@@ -36,32 +37,10 @@ const ROSTER_COLUMNS: Column[] = [
   ['college', 'College'],
 ];
 
+/** `team_misc`: the ratings the store keeps, with the arena before the attendance. */
 const MISC_COLUMNS: Column[] = [
   ['player', '&nbsp;'],
-  ...[
-    'wins',
-    'losses',
-    'wins_pyth',
-    'losses_pyth',
-    'mov',
-    'sos',
-    'srs',
-    'off_rtg',
-    'def_rtg',
-    'pace',
-    'fta_per_fga_pct',
-    'fg3a_per_fga_pct',
-    'efg_pct',
-    'tov_pct',
-    'orb_pct',
-    'ft_rate',
-    'opp_efg_pct',
-    'opp_tov_pct',
-    'drb_pct',
-    'opp_ft_rate',
-    'arena_name',
-    'attendance',
-  ].map((s): Column => [s, s.toUpperCase().replace(/_/g, ' ')]),
+  ...[...TEAM_RATINGS.slice(0, -1), 'arena_name', 'attendance'].map((s): Column => [s, s.toUpperCase()]),
 ];
 
 function rosterRow(season: number, team: string, p: RosterPlayer): { html: string; truth: RosterEntry } {
@@ -210,7 +189,7 @@ export function renderTeamPage(
       table({
         id: 'team_and_opponent',
         caption: 'Team and Opponent Stats',
-        columns: [['player', '&nbsp;'], ...TEAM_STAT_COLUMNS.map((s): Column => [s, s.toUpperCase()])],
+        columns: [['player', '&nbsp;'], ...TEAM_STATS.map((s): Column => [s, s.toUpperCase()])],
         body: statRows,
       }),
       true,

@@ -8,9 +8,11 @@ import type { PlayerSeasonTotals, SeasonPart } from '../../domain/player-totals.
 import { emptyLine, type Line, points } from './box-model.ts';
 import {
   type HeadColumn,
+  LEADING_COLUMNS,
   leagueAverageRow,
   partTable,
   playerRow,
+  type RenderedPart,
   renderPlayerSeasonPage,
   rowNumbering,
 } from './player-season-page.ts';
@@ -26,14 +28,7 @@ interface TotalsCell {
 }
 
 const HEAD: readonly HeadColumn[] = [
-  ['ranker', 'Rk', 'Rank'],
-  ['name_display', 'Player', ''],
-  ['age', 'Age', "Player's age on February 1 of the season"],
-  ['team_name_abbr', 'Team', ''],
-  ['pos', 'Pos', 'Position'],
-  ['games', 'G', 'Games'],
-  ['games_started', 'GS', 'Games Started'],
-  ['mp', 'MP', 'Minutes Played'],
+  ...LEADING_COLUMNS,
   ['fg', 'FG', 'Field Goals'],
   ['fga', 'FGA', 'Field Goal Attempts'],
   ['fg_pct', 'FG%', 'Field Goal Percentage'],
@@ -127,12 +122,7 @@ function td(c: TotalsCell, bold: boolean): string {
   return `<td class="${c.align} ${iz}" data-stat="${c.stat}"${csk} >${text}</td>`;
 }
 
-interface PartRender {
-  html: string;
-  truth: PlayerSeasonTotals[];
-}
-
-function renderPart(model: SeasonModel, asOfDay: number, part: SeasonPart): PartRender {
+function renderPart(model: SeasonModel, asOfDay: number, part: SeasonPart): RenderedPart<PlayerSeasonTotals> {
   const season = model.season;
   const rows = seasonTotalsRows(model, asOfDay, part);
   const cellsOf = (r: TotalsRow): TotalsCell[] =>
@@ -176,22 +166,18 @@ function renderPart(model: SeasonModel, asOfDay: number, part: SeasonPart): Part
   return { html: partTable(id, 'Totals', HEAD, part, html), truth };
 }
 
-export interface TotalsPage {
-  html: string;
-  truth: PlayerSeasonTotals[];
-}
-
-export function renderTotalsPage(model: SeasonModel, asOfDay: number, headerScores: string): TotalsPage {
-  const regular = renderPart(model, asOfDay, 'regular');
-  const post = renderPart(model, asOfDay, 'playoffs');
-  const html = renderPlayerSeasonPage({
+export function renderTotalsPage(
+  model: SeasonModel,
+  asOfDay: number,
+  headerScores: string,
+): RenderedPart<PlayerSeasonTotals> {
+  return renderPlayerSeasonPage({
     season: model.season,
     id: 'totals_stats',
     label: 'Totals',
     slug: 'totals',
-    regular: regular.html,
-    playoffs: post.html,
+    regular: renderPart(model, asOfDay, 'regular'),
+    playoffs: renderPart(model, asOfDay, 'playoffs'),
     headerScores,
   });
-  return { html, truth: [...regular.truth, ...post.truth] };
 }

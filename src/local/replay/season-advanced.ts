@@ -9,37 +9,11 @@
  */
 import type { SeasonPart } from '../../domain/player-totals.ts';
 import { addLine, emptyLine, type Line, points } from './box-model.ts';
-import { type SeasonAggregate, seasonAggregate, type TeamSums } from './season-aggregate.ts';
+import { emptyTeam, type SeasonAggregate, seasonAggregate, type TeamSums } from './season-aggregate.ts';
 import type { SeasonModel } from './season-model.ts';
 import { seasonTotalsRows, type TotalsRow, totalMinutes } from './season-totals.ts';
 import { fixed1, gameScore, possessions, ratio3 } from './stats-math.ts';
 import type { TableCell } from './tables.ts';
-
-export const ADVANCED_STATS = [
-  'games',
-  'games_started',
-  'mp',
-  'per',
-  'ts_pct',
-  'fg3a_per_fga_pct',
-  'fta_per_fga_pct',
-  'orb_pct',
-  'drb_pct',
-  'trb_pct',
-  'ast_pct',
-  'stl_pct',
-  'blk_pct',
-  'tov_pct',
-  'usg_pct',
-  'ows',
-  'dws',
-  'ws',
-  'ws_per_48',
-  'obpm',
-  'dbpm',
-  'bpm',
-  'vorp',
-] as const;
 
 export interface AdvancedRow {
   row: TotalsRow;
@@ -90,15 +64,7 @@ function league(teams: ReadonlyMap<string, TeamSums>): League {
 }
 
 function context(part: SeasonAggregate[SeasonPart], codes: readonly string[]): TeamSums {
-  const sum: TeamSums = {
-    games: 0,
-    wins: 0,
-    losses: 0,
-    line: emptyLine(),
-    opp: emptyLine(),
-    results: [],
-    homeAttendance: null,
-  };
+  const sum = emptyTeam();
   for (const code of codes) {
     const t = part.teams.get(code)!;
     sum.games += t.games;

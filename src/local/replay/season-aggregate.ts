@@ -48,7 +48,7 @@ export function emptyTotals(): TotalsLine {
   return { games: 0, started: 0, line: emptyLine(), tripleDoubles: 0 };
 }
 
-function emptyTeam(): TeamSums {
+export function emptyTeam(): TeamSums {
   return {
     games: 0,
     wins: 0,

@@ -5,6 +5,8 @@
  * row of `team_misc` (W-L, Pythagorean W-L, MOV, SOS, SRS, ratings, pace, four factors, arena,
  * attendance).
  */
+
+import { TEAM_STATS } from '../../store/season-tables.ts';
 import { type Line, points } from './box-model.ts';
 import { esc } from './html.ts';
 import type { TeamSums } from './season-aggregate.ts';
@@ -13,22 +15,8 @@ import { fixed1, possessions, ratio3, thousands } from './stats-math.ts';
 import type { TableCell } from './tables.ts';
 import type { SeasonTeam } from './teams.ts';
 
-/** The counting columns of `team_and_opponent` after `g` and `mp`, in the page's order. */
-const COUNTS = [
-  'fg',
-  'fga',
-  'fg_pct',
-  'fg3',
-  'fg3a',
-  'fg3_pct',
-  'fg2',
-  'fg2a',
-  'fg2_pct',
-  'ft',
-  'fta',
-  'ft_pct',
-];
-const MORE = ['orb', 'drb', 'trb', 'ast', 'stl', 'blk', 'tov', 'pf', 'pts'];
+/** The columns of `team_and_opponent` after `g` and `mp`, in the page's order. */
+const STATS = TEAM_STATS.slice(2);
 
 /** Raw value of each stat of a line (percentages as fractions, NaN when undefined). */
 export function lineStats(l: Line): Record<string, number> {
@@ -61,8 +49,6 @@ export function lineStats(l: Line): Record<string, number> {
 
 const isPct = (stat: string): boolean => stat.endsWith('_pct');
 
-export const TEAM_STAT_COLUMNS = ['g', 'mp', ...COUNTS, ...MORE];
-
 /** `Team` / `Opponent` (totals) or `Team/G` / `Opponent/G` (per game) row cells, without the label. */
 export function teamStatCells(
   games: number,
@@ -83,7 +69,7 @@ export function teamStatCells(
       align: 'center',
     },
   ];
-  for (const stat of [...COUNTS, ...MORE]) {
+  for (const stat of STATS) {
     const v = stats[stat]!;
     const html = isPct(stat)
       ? Number.isFinite(v)
@@ -110,7 +96,7 @@ export function rankCells(own: TeamSums, all: readonly TeamSums[], side: 'team' 
     { stat: 'g', html: '', align: 'center' },
     { stat: 'mp', html: '', align: 'center' },
   ];
-  for (const stat of [...COUNTS, ...MORE]) {
+  for (const stat of STATS) {
     const lowIsGood = (stat === 'tov' || stat === 'pf') !== (side === 'opponent');
     const mine = value(own, stat);
     const better = all.filter((t) => (lowIsGood ? value(t, stat) < mine : value(t, stat) > mine)).length;
