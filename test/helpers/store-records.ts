@@ -11,6 +11,7 @@ import type { Row } from '../../src/store/rows.ts';
 import {
   awardRows,
   draftRows,
+  playerAdvancedRows,
   type SeasonTableName,
   standingsRows,
   teamSeasonRows,
@@ -481,5 +482,41 @@ export function seasonPageWrites(): { table: SeasonTableName; scope: Row; rows: 
     { table: 'team_season_stats', scope: { season: 2018, team: 'TOR' }, rows: team.team_season_stats },
     { table: 'draft_picks', scope: { season: 2018 }, rows: draft },
     { table: 'awards', scope: { season: 2018 }, rows: awards },
+  ];
+}
+
+/**
+ * What the season-level pages of the 2018 listings above store while the season goes on (some
+ * games not played): the standings, a roster for every team of the listings, the advanced stats
+ * (no draft or awards before the last game). Stored with them the season can be complete.
+ */
+export function runningSeasonPageWrites(): { table: SeasonTableName; scope: Row; rows: Row[] }[] {
+  const writes = seasonPageWrites();
+  const standings = writes.find((w) => w.table === 'standings')!;
+  const roster = writes.find((w) => w.table === 'rosters')!.rows;
+  const teams = new Set(
+    [...januaryListings(), ...marchListings()].flatMap((g) => [g.visitor.code, g.home.code]),
+  );
+  const advanced = playerAdvancedRows([
+    {
+      season: 2018,
+      part: 'regular',
+      playerId: 'derozde01',
+      name: 'DeMar DeRozan',
+      team: 'TOR',
+      multiTeamSummary: false,
+      age: 28,
+      position: 'SG',
+      stats: { games: 80, ws: 9.6 },
+    },
+  ]);
+  return [
+    standings,
+    ...[...teams].map((team) => ({
+      table: 'rosters' as const,
+      scope: { season: 2018, team },
+      rows: roster.map((r) => ({ ...r, team })),
+    })),
+    { table: 'player_advanced', scope: { season: 2018, part: 'regular' }, rows: advanced },
   ];
 }

@@ -22,6 +22,7 @@ import {
   marchListings,
   overtimeBoxScore,
   plainBoxScore,
+  runningSeasonPageWrites,
   seasonTotals,
 } from '../../helpers/store-records.ts';
 import { waitFor, waitUntil } from '../../helpers/wait.ts';
@@ -143,8 +144,12 @@ describe('the exporter reads the store', { timeout: 300_000 }, () => {
     assert.equal(first.get(READ_ERRORS), 0);
     assert.ok((first.get('nba_scraper_exporter_dataset_last_success_timestamp_seconds') ?? 0) > 1e9);
 
-    // A box score stored later shows on a later read; the season is then complete.
+    // A box score stored later shows on a later read; with its season-level pages (standings,
+    // team pages, advanced stats) stored too, the season is then complete.
     await store.upsertBoxScore(plainBoxScore());
+    const boxes = await expectLedger(port, store);
+    assert.equal(boxes.get('nba_scraper_dataset_complete{season="2018"}'), 0, 'its season pages are missing');
+    for (const w of runningSeasonPageWrites()) await store.replaceSeasonRows(w.table, w.scope, w.rows);
     const done = await expectLedger(port, store);
     assert.equal(done.get('nba_scraper_dataset_complete{season="2018"}'), 1);
 

@@ -150,10 +150,23 @@ test('worker logs: one parsed line per job outcome with the fixed keys, no passw
   const completed = lines.filter((l) => l.msg === 'job completed');
   const byJob = new Map<string, Line[]>();
   for (const l of completed) byJob.set(String(l.jobId), [...(byJob.get(String(l.jobId)) ?? []), l]);
-  const expected = ['season-2018', ...played.filter((g) => !broken.has(g)).map((g) => `boxscore-${g}`)];
   // The season run's player totals job, whose id names the run.
   const totals = [...byJob.keys()].filter((id) => id.startsWith(`totals-${SEASON}-`));
   assert.equal(totals.length, 1, 'one totals job per season run');
+  // Its season-level page jobs, named by the same run: standings, advanced stats and one page per
+  // team of the schedule (the season is not over: no draft, no awards).
+  const run = (totals[0] as string).slice(`totals-${SEASON}-`.length);
+  const teams = new Set(site.groundTruth(SEASON).games.flatMap((g) => [g.visitor.code, g.home.code]));
+  const pages = [
+    `page-summary-${SEASON}-${run}`,
+    `page-advanced-${SEASON}-${run}`,
+    ...[...teams].map((team) => `page-team-${SEASON}-${team}-${run}`),
+  ];
+  const expected = [
+    'season-2018',
+    ...played.filter((g) => !broken.has(g)).map((g) => `boxscore-${g}`),
+    ...pages,
+  ];
   assert.deepEqual(
     [...byJob.keys()].filter((id) => !totals.includes(id)).sort(),
     expected.sort(),

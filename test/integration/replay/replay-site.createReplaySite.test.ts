@@ -57,6 +57,8 @@ test('unknown paths, months outside the season and unknown games answer the 404 
     '/leagues/NBA_2018_games-july.html',
     '/boxscores/201807040BOS.html',
     '/leagues/NBA_2019_games.html',
+    '/teams/SEA/2018.html',
+    '/draft/NBA_2019.html',
   ]) {
     const page = await html(path);
     assert.equal(page.status, 404, path);
@@ -144,11 +146,23 @@ test('stats count requests per kind, status and client, with arrival times', asy
   await get(box, 'alpha');
   await get(box, 'beta');
   await get('/leagues/NBA_2018_totals.html', 'beta');
+  await get('/teams/TOR/2018.html', 'beta');
   await get('/missing.html');
   const stats = (await (await fetch(`${site.url}/__replay/stats`)).json()) as ReplayStatsSnapshot;
-  assert.equal(stats.total, 6);
-  assert.deepEqual(stats.byKind, { season: 1, month: 1, boxscore: 2, totals: 1, other: 1 });
-  assert.deepEqual(stats.byStatus, { '200': 5, '404': 1 });
+  assert.equal(stats.total, 7);
+  assert.deepEqual(stats.byKind, {
+    season: 1,
+    month: 1,
+    boxscore: 2,
+    totals: 1,
+    summary: 0,
+    team: 1,
+    advanced: 0,
+    draft: 0,
+    awards: 0,
+    other: 1,
+  });
+  assert.deepEqual(stats.byStatus, { '200': 6, '404': 1 });
   assert.deepEqual(Object.keys(stats.clients).sort(), ['127.0.0.1', '127.0.0.1 alpha', '127.0.0.1 beta']);
   assert.equal(stats.clients['127.0.0.1 alpha']!.requests, 3);
   assert.deepEqual(stats.clients['127.0.0.1 beta']!.byKind, {
@@ -156,6 +170,11 @@ test('stats count requests per kind, status and client, with arrival times', asy
     month: 0,
     boxscore: 1,
     totals: 1,
+    summary: 0,
+    team: 1,
+    advanced: 0,
+    draft: 0,
+    awards: 0,
     other: 0,
   });
   assert.deepEqual(
@@ -166,18 +185,19 @@ test('stats count requests per kind, status and client, with arrival times', asy
       [box, 200],
       [box, 200],
       ['/leagues/NBA_2018_totals.html', 200],
+      ['/teams/TOR/2018.html', 200],
       ['/missing.html', 404],
     ],
   );
   for (let i = 1; i < stats.log.length; i++) assert.ok(stats.log[i]!.t > stats.log[i - 1]!.t);
-  assert.ok(stats.log[0]!.t >= t0 - 5 && stats.log[5]!.t <= Date.now() + 5);
+  assert.ok(stats.log[0]!.t >= t0 - 5 && stats.log[6]!.t <= Date.now() + 5);
   const filtered = (await (
     await fetch(`${site.url}/__replay/stats?client=127.0.0.1%20beta&log=1`)
   ).json()) as ReplayStatsSnapshot;
-  assert.equal(filtered.log.length, 2);
+  assert.equal(filtered.log.length, 3);
   const noLog = (await (await fetch(`${site.url}/__replay/stats?log=0`)).json()) as ReplayStatsSnapshot;
   assert.equal(noLog.log.length, 0);
-  assert.equal(noLog.total, 6);
+  assert.equal(noLog.total, 7);
   site.resetStats();
   assert.equal(site.stats().total, 0);
 });

@@ -31,6 +31,7 @@ import {
   marchListings,
   overtimeBoxScore,
   plainBoxScore,
+  runningSeasonPageWrites,
   seasonTotals,
 } from '../../helpers/store-records.ts';
 import { waitUntil } from '../../helpers/wait.ts';
@@ -252,11 +253,16 @@ test('the poller: lazy, never creates the store, logs once, drops stale values, 
   assert.equal(s.get('nba_scraper_dataset_boxscores_expected{season="2017"}'), 0);
   assert.ok(log.lines().some((l) => l.msg === 'reading the store again'));
 
-  // New data shows on the next read.
+  // New data shows on the next read: the last box score, then the season-level pages, which
+  // complete the season.
   await store.upsertBoxScore(plainBoxScore());
   await poller.poll();
   s = await dataset();
   assert.equal(s.get('nba_scraper_dataset_boxscores_stored{season="2018"}'), 2);
+  assert.equal(s.get('nba_scraper_dataset_complete{season="2018"}'), 0, 'its season pages are missing');
+  for (const w of runningSeasonPageWrites()) await store.replaceSeasonRows(w.table, w.scope, w.rows);
+  await poller.poll();
+  s = await dataset();
   assert.equal(s.get('nba_scraper_dataset_complete{season="2018"}'), 1);
 
   // Unreadable (a file where the directory was): values kept for two failed reads, dropped on the third.
