@@ -11,6 +11,7 @@
  * sums and autoscaling are right. `season` labels are bounded: one value per season (1947 on).
  */
 import { JOB_STATES } from '../queue/status.ts';
+import { PAGE_KINDS } from '../sources/source.ts';
 
 export const METRIC_PREFIX = 'nba_scraper_';
 
@@ -53,17 +54,11 @@ export const BREAKER_STATE_VALUES = { closed: 0, 'half-open': 1, open: 2 } as co
 /** Why a host is on hold (src/fetch/host-state.ts): a 429's Retry-After, or a block. */
 export { HOLD_KINDS } from '../fetch/host-state.ts';
 
-/** Page kinds a parser reads (`nba_scraper_parse_duration_seconds`). */
-export const PARSE_KINDS = [
-  'schedule',
-  'boxscore',
-  'totals',
-  'summary',
-  'team',
-  'advanced',
-  'draft',
-  'awards',
-] as const;
+/**
+ * Page kinds a parser reads (`nba_scraper_parse_duration_seconds`): the site module's page kinds,
+ * a season's default schedule page counted as `schedule` (the same parser reads it).
+ */
+export const PARSE_KINDS = PAGE_KINDS.filter((k) => k !== 'season');
 
 /** Store operations timed by `nba_scraper_store_operation_duration_seconds`. */
 export const STORE_OPERATIONS = [
