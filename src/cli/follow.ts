@@ -73,7 +73,9 @@ export async function follow(
       if (finished) {
         return {
           seasons: current,
-          anyFailed: current.some((s) => s.state === 'failed' || s.boxScoresFailed > 0),
+          anyFailed: current.some(
+            (s) => s.state === 'failed' || s.boxScoresFailed > 0 || s.otherJobsFailed > 0,
+          ),
         };
       }
       await sleep(opts.intervalMs ?? 1_000);

@@ -27,9 +27,10 @@ export function statusText(s: QueueStatus): string {
 export function seasonLine(s: SeasonStatus): string {
   const pages = `schedule ${s.pagesDone}/${s.pagesTotal} pages`;
   const box = `box scores ${s.boxScoresDone}/${s.boxScores}${s.boxScoresFailed ? ` (${s.boxScoresFailed} failed)` : ''}`;
+  const other = s.otherJobsFailed ? `, ${s.otherJobsFailed} other job(s) failed` : '';
   const eta = s.etaSeconds !== null ? `, ETA ${formatDuration(s.etaSeconds)}` : '';
   const why = s.failedReason ? ` - ${s.failedReason}` : '';
-  return `${s.season} (${seasonLabel(s.season)}) ${s.state}: ${pages}, ${s.games} games, ${box}${eta}${why}`;
+  return `${s.season} (${seasonLabel(s.season)}) ${s.state}: ${pages}, ${s.games} games, ${box}${other}${eta}${why}`;
 }
 
 export function formatDuration(seconds: number): string {

@@ -6,6 +6,7 @@ import type { Job, Queue } from 'bullmq';
 import { FIRST_SEASON, latestSeason } from '../domain/season-range.ts';
 import { failureCode } from './failure-policy.ts';
 import {
+  BOXSCORE_JOB,
   SEASON_JOB,
   type SeasonJobData,
   type SeasonProgress,
@@ -34,6 +35,8 @@ export interface SeasonStatus {
   boxScores: number;
   boxScoresDone: number;
   boxScoresFailed: number;
+  /** The season's other jobs (player totals, season pages) still failed for good. */
+  otherJobsFailed: number;
   /** Seconds until done at the current pace, when it can be estimated. */
   etaSeconds: number | null;
   /** Why the season job itself failed, when it did. */
@@ -67,22 +70,35 @@ export async function readStatus(
   ]);
   // A job listed a moment ago may be gone (trimmed) when it is read: getFailed then holds undefined.
   const failed = (await queue.getFailed(0, 999)).filter((j): j is Job => Boolean(j));
-  const failedBySeason = new Map<number, number>();
+  // Failed jobs of each season, box scores apart from the rest (totals, season pages).
+  const failedBySeason = new Map<number, { box: number; other: number }>();
   for (const j of failed) {
     const s = (j.data as { season?: number }).season;
-    if (j.name !== SEASON_JOB && s !== undefined) failedBySeason.set(s, (failedBySeason.get(s) ?? 0) + 1);
+    if (j.name === SEASON_JOB || s === undefined) continue;
+    const n = failedBySeason.get(s) ?? { box: 0, other: 0 };
+    if (j.name === BOXSCORE_JOB) n.box++;
+    else n.other++;
+    failedBySeason.set(s, n);
   }
   const seasons: SeasonStatus[] = [];
   for (const job of jobs) {
     if (job)
       seasons.push(
-        await seasonStatus(job as Job<SeasonJobData>, now, failedBySeason.get(job.data.season) ?? 0),
+        await seasonStatus(
+          job as Job<SeasonJobData>,
+          now,
+          failedBySeason.get(job.data.season) ?? { box: 0, other: 0 },
+        ),
       );
   }
   return { queue: queue.name, paused, counts, seasons, failures: failureGroups(failed) };
 }
 
-async function seasonStatus(job: Job<SeasonJobData>, now: number, failedNow: number): Promise<SeasonStatus> {
+async function seasonStatus(
+  job: Job<SeasonJobData>,
+  now: number,
+  failedNow: { box: number; other: number },
+): Promise<SeasonStatus> {
   const state = await job.getState();
   const progress = (typeof job.progress === 'object' ? job.progress : {}) as Partial<SeasonProgress>;
   const result = job.returnvalue as SeasonResult | null | undefined;
@@ -105,7 +121,8 @@ async function seasonStatus(job: Job<SeasonJobData>, now: number, failedNow: num
     boxScores,
     boxScoresDone: state === 'completed' ? boxScores : done,
     // Jobs of the season still failed (retry-failed may have re-driven some since it finished).
-    boxScoresFailed: failedNow,
+    boxScoresFailed: failedNow.box,
+    otherJobsFailed: failedNow.other,
     etaSeconds,
     failedReason: state === 'failed' ? (job.failedReason ?? null) : null,
   };

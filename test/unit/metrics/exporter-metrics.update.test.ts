@@ -29,6 +29,7 @@ const season = (n: number, state: string, done: number) => ({
   boxScores: 100,
   boxScoresDone: done,
   boxScoresFailed: 2,
+  otherJobsFailed: 0,
   etaSeconds: null,
   failedReason: null,
 });
