@@ -22,8 +22,11 @@ FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 # No install scripts: the build needs none (the `node` dev dependency would fetch a second Node).
-RUN --mount=type=cache,target=/root/.npm \
-    npm ci --no-audit --no-fund --ignore-scripts
+# Behind a TLS-inspecting proxy, pass its CA bundle as the build secret `npm_ca` (not kept in any
+# layer): `--secret id=npm_ca,src=/etc/ssl/certs/ca-certificates.crt`.
+RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=npm_ca \
+    if [ -s /run/secrets/npm_ca ]; then export npm_config_cafile=/run/secrets/npm_ca; fi \
+ && npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY README.md ./
@@ -37,8 +40,9 @@ FROM ${NODE_IMAGE} AS install
 WORKDIR /app
 COPY --from=build /pkg/package.tgz /tmp/package.tgz
 COPY package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm \
-    tar -xzf /tmp/package.tgz --strip-components=1 -C /app \
+RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=npm_ca \
+    if [ -s /run/secrets/npm_ca ]; then export npm_config_cafile=/run/secrets/npm_ca; fi \
+ && tar -xzf /tmp/package.tgz --strip-components=1 -C /app \
  && npm ci --omit=dev --no-audit --no-fund \
  && chmod 0755 /app/dist/cli/main.js \
  && rm -f /tmp/package.tgz
