@@ -3,7 +3,9 @@
 #   - npm dependencies (including Node 24 itself, as the `node` dev dependency) when missing or stale;
 #   - the OS services for the given purpose, from Debian's packages, when missing:
 #       demo: redis-server
-#       test: redis-server, postgresql, prometheus (for promtool and the end-to-end check)
+#       test: redis-server, postgresql, prometheus (for promtool and the end-to-end check), and
+#             podman, buildah, debootstrap, runc, catatonit, slirp4netns (the image is built and
+#             the chart's pods run by test/deploy/chart-pods.podman.test.ts)
 #       bench: redis-server, and the benchmark's own npm dependencies in bench/node_modules (Crawlee)
 #   - the TypeScript build in dist/.
 # Safe to run again: it only does what is missing.
@@ -44,6 +46,9 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ "$purpose" = test ]; then
   have_postgres || missing+=(postgresql)
   command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+  for tool in podman buildah debootstrap runc catatonit slirp4netns; do
+    command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/libexec/podman/$tool" ] || missing+=("$tool")
+  done
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing OS packages: ${missing[*]}"
