@@ -6,6 +6,7 @@
  * refused job must wait. The app only wires it.
  */
 import { BreakerOpenError } from '../errors/breaker-open-error.ts';
+import type { ErrorCode } from '../errors/codes.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import type { Logger } from '../log/logger.ts';
 import { type BreakerState, createHostBreaker, type HostBreakerOptions } from './host-breaker.ts';
@@ -32,6 +33,9 @@ export interface HostProtectionOptions {
  * 250 ms after another process's 429 are answered 429 themselves and hold the host too.
  */
 export const HOLD_READ_REUSE_MS = 250;
+
+/** The code of a refusal (403 or a block page), on the line that puts the host on hold. */
+const BLOCKED_CODE: ErrorCode = 'ERR_BLOCKED';
 
 export interface HostProtection {
   readonly host: string;
@@ -87,13 +91,17 @@ export function createHostProtection(opts: HostProtectionOptions): HostProtectio
     },
     guard: (request) => breaker.run(request),
     async requestFailed(err) {
-      if (err instanceof RateLimitedError)
-        await hold(err.retryAfterMs, 'rate-limited', err.message).catch(() => {});
+      if (!(err instanceof RateLimitedError)) return;
+      log.warn(
+        { code: err.code, hold: 'rate-limited', holdMs: err.retryAfterMs },
+        `${host} asked us to slow down (429, or 503 with Retry-After): no request goes to it from any worker for ${Math.ceil(err.retryAfterMs / 1000)} s`,
+      );
+      await hold(err.retryAfterMs, 'rate-limited', err.message).catch(() => {});
     },
     async holdOff(err) {
       if (err instanceof BreakerOpenError) return err.retryAfterMs;
       log.error(
-        { err, holdMs: blockBackoffMs },
+        { code: BLOCKED_CODE, hold: 'blocked', holdMs: blockBackoffMs, err },
         `${host} refused us (403 or a block page): no request goes to it from any worker for ${Math.round(blockBackoffMs / 60_000)} min`,
       );
       await hold(blockBackoffMs, 'blocked', err.message);

@@ -1,7 +1,9 @@
 /**
  * pino JSON logs on stdout (stderr for CLI commands whose stdout is data). One root logger per
  * process; components and jobs get child loggers with fixed keys: `component`, `queue`, `jobId`,
- * `attempt`, `season`, `gameId`, `host`, and errors under `err`.
+ * `attempt`, `season`, `gameId`, `host`, and errors under `err`. Lines about a failure carry its
+ * stable error code under `code` (job outcomes, host holds); a host hold also `hold` (its kind)
+ * and `holdMs`, a breaker transition `breaker`. Log queries (Loki) count by these keys.
  */
 import { type Logger, pino } from 'pino';
 
