@@ -1,14 +1,22 @@
 /**
  * Builders for Grafana dashboards that Grafana provisions as they are: the datasource is a
- * dashboard variable (`${datasource}`, any Prometheus), never the uid of one install; panels are
- * laid out left to right in rows of 24 columns. Output is plain dashboard JSON (schemaVersion 39).
+ * dashboard variable (`${datasource}`, any Prometheus, or any Loki for a logs dashboard), never
+ * the uid of one install; panels are laid out left to right in rows of 24 columns. Output is plain
+ * dashboard JSON (schemaVersion 39).
  */
 import { MONITORING } from './config.ts';
+import { parseLabelValues } from './promql.ts';
 
-// biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a JS template.
-export const DATASOURCE = { type: 'prometheus', uid: '${datasource}' } as const;
+/** The kinds of data source a dashboard reads: PromQL (metrics) or LogQL (logs). */
+export type DatasourceType = 'prometheus' | 'loki';
+
+/** A panel's or target's data source: the dashboard's `datasource` variable. */
+export const datasource = (type: DatasourceType) =>
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a JS template.
+  ({ type, uid: '${datasource}' }) as const;
 
 export interface Target {
+  /** PromQL, or LogQL on a Loki dashboard. */
   expr: string;
   legend?: string;
   /** Instant query (tables, bar gauges of current values). */
@@ -18,7 +26,8 @@ export interface Target {
 export interface PanelSpec {
   title: string;
   description: string;
-  type: 'timeseries' | 'stat' | 'bargauge' | 'table';
+  /** `logs`: the matching log lines themselves (Loki dashboards). */
+  type: 'timeseries' | 'stat' | 'bargauge' | 'table' | 'logs';
   targets: Target[];
   unit?: string;
   /** Width in grid columns (of 24) and height in rows. */
@@ -47,25 +56,46 @@ export interface VariableSpec {
   includeAll?: boolean;
 }
 
+/** A link in the dashboard's header to another dashboard, keeping the time range and namespace. */
+export interface LinkSpec {
+  title: string;
+  /** The uid of the dashboard it opens. */
+  uid: string;
+  tooltip: string;
+}
+
 export interface DashboardSpec {
   uid: string;
   title: string;
   description: string;
+  /** What the `datasource` variable chooses from, and every query's language (default prometheus). */
+  datasource?: DatasourceType;
   variables: VariableSpec[];
   rows: RowSpec[];
+  links?: LinkSpec[];
 }
 
 type Json = Record<string, unknown>;
 
-function target(t: Target, i: number): Json {
+function target(t: Target, i: number, type: DatasourceType): Json {
+  const refId = String.fromCharCode(65 + i);
+  if (type === 'loki')
+    return {
+      datasource: datasource(type),
+      editorMode: 'code',
+      expr: t.expr,
+      queryType: t.instant ? 'instant' : 'range',
+      legendFormat: t.legend ?? '',
+      refId,
+    };
   return {
-    datasource: DATASOURCE,
+    datasource: datasource(type),
     editorMode: 'code',
     expr: t.expr,
     instant: t.instant ?? false,
     range: !(t.instant ?? false),
     legendFormat: t.legend ?? '__auto',
-    refId: String.fromCharCode(65 + i),
+    refId,
     ...(t.instant ? { format: 'table' } : {}),
   };
 }
@@ -131,16 +161,51 @@ function options(p: PanelSpec): Json {
       };
     case 'table':
       return { showHeader: true, cellHeight: 'sm' };
+    case 'logs':
+      return {
+        showTime: true,
+        showLabels: false,
+        showCommonLabels: false,
+        wrapLogMessage: true,
+        prettifyLogMessage: false,
+        enableLogDetails: true,
+        dedupStrategy: 'none',
+        sortOrder: 'Descending',
+      };
   }
 }
 
-function variable(v: VariableSpec): Json {
+/**
+ * How a table shows its queries' rows: Prometheus's instant queries come as tables already (merged
+ * when there are several); Loki's come as one series per label set, turned into one row each.
+ */
+function transformations(p: PanelSpec, type: DatasourceType): Json[] {
+  if (p.type !== 'table') return [];
+  if (type === 'loki')
+    return [
+      { id: 'labelsToFields', options: { mode: 'columns' } },
+      { id: 'merge', options: {} },
+      { id: 'organize', options: { excludeByName: { Time: true } } },
+    ];
+  return p.targets.length > 1 ? [{ id: 'merge', options: {} }] : [];
+}
+
+/** A Loki `label_values(stream selector, label)` query in the form Grafana's Loki variable editor saves. */
+function lokiVariableQuery(query: string): Json {
+  const { selector, label } = parseLabelValues(query);
+  return { type: 1, stream: selector, label, refId: 'LokiVariableQueryEditor-VariableQuery' };
+}
+
+function variable(v: VariableSpec, type: DatasourceType): Json {
   return {
     name: v.name,
     label: v.label,
     type: 'query',
-    datasource: DATASOURCE,
-    query: { query: v.query, refId: 'PrometheusVariableQueryEditor-VariableQuery' },
+    datasource: datasource(type),
+    query:
+      type === 'loki'
+        ? lokiVariableQuery(v.query)
+        : { query: v.query, refId: 'PrometheusVariableQueryEditor-VariableQuery' },
     definition: v.query,
     refresh: 2,
     sort: 1,
@@ -154,7 +219,25 @@ function variable(v: VariableSpec): Json {
   };
 }
 
+function link(l: LinkSpec): Json {
+  return {
+    title: l.title,
+    type: 'link',
+    // The variables of two dashboards on different data sources share only the namespace (Grafana
+    // writes `${namespace:queryparam}` as `var-namespace=...`).
+    url: `/d/${l.uid}?\${namespace:queryparam}`,
+    tooltip: l.tooltip,
+    icon: 'dashboard',
+    asDropdown: false,
+    includeVars: false,
+    keepTime: true,
+    targetBlank: false,
+    tags: [],
+  };
+}
+
 export function dashboard(spec: DashboardSpec): Json {
+  const type = spec.datasource ?? 'prometheus';
   let id = 1;
   let y = 0;
   const panels: Json[] = [];
@@ -183,14 +266,12 @@ export function dashboard(spec: DashboardSpec): Json {
         title: p.title,
         description: p.description,
         id: id++,
-        datasource: DATASOURCE,
+        datasource: datasource(type),
         gridPos: { h, w, x, y },
-        targets: p.targets.map(target),
+        targets: p.targets.map((t, i) => target(t, i, type)),
         fieldConfig: fieldConfig(p),
         options: options(p),
-        ...(p.type === 'table' && p.targets.length > 1
-          ? { transformations: [{ id: 'merge', options: {} }] }
-          : {}),
+        ...(transformations(p, type).length > 0 ? { transformations: transformations(p, type) } : {}),
       });
       x += w;
       rowHeight = Math.max(rowHeight, h);
@@ -238,6 +319,7 @@ export function dashboard(spec: DashboardSpec): Json {
         tooltip: '',
         url: '',
       },
+      ...(spec.links ?? []).map(link),
     ],
     templating: {
       list: [
@@ -245,7 +327,7 @@ export function dashboard(spec: DashboardSpec): Json {
           name: 'datasource',
           label: 'Data source',
           type: 'datasource',
-          query: 'prometheus',
+          query: type,
           current: {},
           hide: 0,
           refresh: 1,
@@ -254,7 +336,7 @@ export function dashboard(spec: DashboardSpec): Json {
           includeAll: false,
           multi: false,
         },
-        ...spec.variables.map(variable),
+        ...spec.variables.map((v) => variable(v, type)),
       ],
     },
     panels,

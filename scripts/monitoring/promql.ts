@@ -67,7 +67,7 @@ export function substitute(text: string, values: Readonly<Record<string, string>
   });
 }
 
-/** The selector and label of a Grafana `label_values(selector, label)` variable query. */
+/** The selector and label of a Grafana `label_values(selector, label)` variable query (Prometheus or Loki). */
 export function parseLabelValues(query: string): { selector: string; label: string } {
   const m = /^label_values\((.*),\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$/s.exec(query.trim());
   if (!m) throw new Error(`not a label_values(selector, label) query: ${query}`);
