@@ -15,6 +15,12 @@ export const MONITORING = {
   runbookUrl: 'https://github.com/nba-scraper/nba-scraper/blob/main/monitoring/runbook.md',
   /** Dashboard uids and the tag that links them. */
   dashboardTag: 'nba-scraper',
+  /**
+   * Logs in Loki: `app.kubernetes.io/name` of the chart's pods (the chart's name unless
+   * `nameOverride` changes it). The collector config (monitoring/loki/) keeps only these pods'
+   * streams and the Logs dashboard selects them by it.
+   */
+  logsAppName: 'nba-scraper',
   thresholds: {
     /** Share of requests that fail (4xx, 5xx, no answer) over 5 m, for 10 m. */
     errorRatioWarning: 0.05,

@@ -1,12 +1,13 @@
 /**
- * Every generated monitoring file and its content: the dashboards, the rule files and
- * docs/metrics.md. `scripts/gen-monitoring.ts` writes them; a test fails when the committed files
- * differ (drift).
+ * Every generated monitoring file and its content: the dashboards, the rule files, the Alloy
+ * configuration that ships the logs to Loki, and docs/metrics.md. `scripts/gen-monitoring.ts`
+ * writes them; a test fails when the committed files differ (drift).
  */
 
 import { biomeFormat } from '../lib/biome-format.ts';
 import { RULE_TESTS } from './alert-tests.ts';
 import { DASHBOARDS } from './dashboards/index.ts';
+import { alloyConfig } from './loki.ts';
 import { metricsDoc } from './metrics-doc.ts';
 import { ALERTS, RECORDING_RULES } from './rules.ts';
 import { toYaml, type YamlValue } from './yaml.ts';
@@ -37,6 +38,7 @@ export async function renderAll(): Promise<Map<string, string>> {
     group_eval_order: [...RECORDING_RULES, ...ALERTS].map((g) => g.name),
     tests: RULE_TESTS as unknown as YamlValue,
   });
+  files.set('monitoring/loki/config.alloy', alloyConfig());
   files.set('docs/metrics.md', biomeFormat('docs/metrics.md', await metricsDoc()));
   return files;
 }

@@ -117,7 +117,7 @@ describe('files/monitoring', () => {
       }
       for (const f of dashboards()) assert.ok(files.has(`nba-scraper/files/monitoring/grafana/${f}`));
       assert.ok(
-        ![...files.keys()].some((k) => /files\/monitoring\/(runbook|prometheus\/tests\/)/.test(k)),
+        ![...files.keys()].some((k) => /files\/monitoring\/(runbook|loki\/|prometheus\/tests\/)/.test(k)),
         'only what the chart uses',
       );
       assert.ok(files.has('nba-scraper/values.schema.json'));
