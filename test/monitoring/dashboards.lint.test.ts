@@ -2,7 +2,9 @@
  * The dashboards provision as they are in any Grafana (datasource as a variable, no install's
  * uids), lay out cleanly, document every panel, and every PromQL expression in them (variables
  * substituted) and in the variable queries parses (promtool) and reads only metrics our processes
- * export or recording rules define.
+ * export or recording rules define. A Loki dashboard (its `datasource` variable of type loki):
+ * every LogQL query and variable stream selector parses with Grafana's LogQL grammar
+ * (@grafana/lezer-logql) and selects our pods' streams.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { exportedNames, RECORDED_NAMES } from '../../scripts/monitoring/inventory.ts';
+import { logqlErrors } from '../../scripts/monitoring/logql.ts';
+import { APP_MATCHER } from '../../scripts/monitoring/loki.ts';
 import { metricNames, parseLabelValues, substitute, variablesIn } from '../../scripts/monitoring/promql.ts';
 
 interface Panel {
@@ -26,7 +30,9 @@ interface Panel {
 interface Variable {
   name: string;
   type: string;
-  query: string | { query: string };
+  /** Prometheus: `{query}`; Loki: `{stream, label}`; a datasource variable: its type. */
+  query: string | { query: string } | { stream: string; label: string };
+  definition?: string;
   includeAll?: boolean;
   allValue?: string;
 }
@@ -41,18 +47,35 @@ const DIR = 'monitoring/grafana';
 const dashboards: [string, Dashboard][] = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .map((f) => [f, JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Dashboard]);
-const GRAFANA_BUILTINS = { __rate_interval: '1m', __interval: '15s', __range: '1h' };
+const GRAFANA_BUILTINS = { __rate_interval: '1m', __interval: '15s', __range: '1h', __auto: '1m' };
 const DATASOURCE_UID = ['$', '{datasource}'].join('');
 
-test('the four dashboards exist with unique uids and titles', () => {
-  assert.deepEqual(dashboards.map(([f]) => f).sort(), [
+/** The data source type a dashboard's `datasource` variable chooses from. */
+const datasourceType = (d: Dashboard): string =>
+  String(d.templating.list.find((v) => v.name === 'datasource')?.query);
+const prometheusDashboards = dashboards.filter(([, d]) => datasourceType(d) === 'prometheus');
+const lokiDashboards = dashboards.filter(([, d]) => datasourceType(d) === 'loki');
+
+/** The selector (PromQL) or stream selector (LogQL) of a `label_values` variable. */
+const variableSelector = (v: Variable): string =>
+  parseLabelValues(
+    typeof v.query === 'string' ? v.query : 'query' in v.query ? v.query.query : (v.definition ?? ''),
+  ).selector;
+
+test('the dashboards exist with unique uids and titles: four on Prometheus, one on Loki', () => {
+  assert.deepEqual(prometheusDashboards.map(([f]) => f).sort(), [
     'queue.json',
     'scraping.json',
     'seasons.json',
     'workers.json',
   ]);
-  assert.equal(new Set(dashboards.map(([, d]) => d.uid)).size, 4);
-  assert.equal(new Set(dashboards.map(([, d]) => d.title)).size, 4);
+  assert.deepEqual(
+    lokiDashboards.map(([f]) => f),
+    ['logs.json'],
+  );
+  assert.equal(dashboards.length, 5, 'every dashboard is on Prometheus or Loki');
+  assert.equal(new Set(dashboards.map(([, d]) => d.uid)).size, 5);
+  assert.equal(new Set(dashboards.map(([, d]) => d.title)).size, 5);
 });
 
 for (const [file, d] of dashboards) {
@@ -61,14 +84,18 @@ for (const [file, d] of dashboards) {
     assert.ok(!('__inputs' in d) && !('__requires' in d), 'no import-only sections');
     assert.equal('id' in d && (d as { id?: unknown }).id !== null, false, 'no database id');
     const ds = d.templating.list.find((v) => v.name === 'datasource');
-    assert.deepEqual([ds?.type, ds?.query], ['datasource', 'prometheus']);
+    const type = datasourceType(d);
+    assert.ok(['prometheus', 'loki'].includes(type), `datasource variable of type ${type}`);
+    assert.equal(ds?.type, 'datasource');
     const uids = [...text.matchAll(/"uid":\s*"([^"]*)"/g)].map((m) => m[1]);
     for (const uid of uids)
       assert.ok([d.uid, DATASOURCE_UID, '-- Grafana --'].includes(uid as string), `uid ${uid}`);
     for (const p of d.panels.filter((x) => x.type !== 'row')) {
-      assert.deepEqual(p.datasource, { type: 'prometheus', uid: DATASOURCE_UID }, p.title);
+      assert.deepEqual(p.datasource, { type, uid: DATASOURCE_UID }, p.title);
       for (const t of p.targets ?? []) assert.deepEqual(t.datasource, p.datasource, p.title);
     }
+    for (const v of d.templating.list.filter((x) => x.type === 'query'))
+      assert.deepEqual((v as { datasource?: unknown }).datasource, { type, uid: DATASOURCE_UID }, v.name);
   });
 
   test(`${file}: every panel documented, with a unit and a query; ids unique; grid without overlaps`, () => {
@@ -92,17 +119,19 @@ for (const [file, d] of dashboards) {
     }
   });
 
-  test(`${file}: queries use only defined variables and exported metrics or recording rules`, async () => {
+  test(`${file}: queries use only defined variables${datasourceType(d) === 'prometheus' ? ' and exported metrics or recording rules' : ''}`, async () => {
     const exported = await exportedNames();
     const defined = new Set([...d.templating.list.map((v) => v.name), ...Object.keys(GRAFANA_BUILTINS)]);
     const exprs = [
       ...d.panels.flatMap((p) => p.targets ?? []).map((t) => t.expr),
-      ...d.templating.list
-        .filter((v) => v.type === 'query')
-        .map((v) => parseLabelValues(typeof v.query === 'string' ? v.query : v.query.query).selector),
+      ...d.templating.list.filter((v) => v.type === 'query').map(variableSelector),
     ];
     for (const expr of exprs) {
       for (const v of variablesIn(expr)) assert.ok(defined.has(v), `$${v} is defined (${expr})`);
+      if (datasourceType(d) === 'loki') {
+        assert.ok(expr.includes(`{${APP_MATCHER}`), `selects our pods' streams: ${expr}`);
+        continue;
+      }
       const names = metricNames(expr);
       assert.ok(names.length > 0, `reads a metric: ${expr}`);
       for (const n of names)
@@ -115,16 +144,14 @@ for (const [file, d] of dashboards) {
   });
 }
 
-test('every dashboard expression parses (promtool, variables substituted)', () => {
+test('every Prometheus dashboard expression parses (promtool, variables substituted)', () => {
   const values: Record<string, string> = { ...GRAFANA_BUILTINS };
   const rules: string[] = [];
-  for (const [, d] of dashboards) {
+  for (const [, d] of prometheusDashboards) {
     for (const v of d.templating.list) values[v.name] ??= '.*';
     for (const p of d.panels) for (const t of p.targets ?? []) rules.push(substitute(t.expr, values));
     for (const v of d.templating.list.filter((x) => x.type === 'query'))
-      rules.push(
-        substitute(parseLabelValues(typeof v.query === 'string' ? v.query : v.query.query).selector, values),
-      );
+      rules.push(substitute(variableSelector(v), values));
   }
   const dir = mkdtempSync(join(tmpdir(), 'nba-promql-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -150,4 +177,37 @@ test('metricNames finds metric and rule names, not functions, keywords or labels
     ),
     ['a_bucket', 'b:c:d', 'up'],
   );
+});
+
+test('every Loki dashboard query and variable stream selector parses (Grafana LogQL grammar, variables substituted)', () => {
+  let queries = 0;
+  for (const [file, d] of lokiDashboards) {
+    const values: Record<string, string> = { ...GRAFANA_BUILTINS };
+    for (const v of d.templating.list) values[v.name] ??= '.*';
+    const exprs = [
+      ...d.panels.flatMap((p) => p.targets ?? []).map((t) => t.expr),
+      ...d.templating.list.filter((v) => v.type === 'query').map(variableSelector),
+    ];
+    for (const expr of exprs) {
+      const query = substitute(expr, values);
+      assert.deepEqual(logqlErrors(query), [], `${file}: not LogQL: ${query}`);
+      queries++;
+    }
+  }
+  assert.ok(queries >= 10, `${queries} LogQL queries`);
+});
+
+test('logqlErrors finds where a query is not LogQL', () => {
+  const good =
+    'sum by (code) (count_over_time({app="x"} |= `"code":"ERR_` | json code | code=~"ERR_.+" [1m]))';
+  assert.deepEqual(logqlErrors(good), []);
+  for (const bad of [
+    good.replace('[1m]', '[$__auto]'), // a Grafana variable left in
+    good.replace('| json code |', '| json code'), // no pipe before the label filter
+    good.replace('))', ')'), // unbalanced parentheses
+    '{app="x"} | json | code=', // a label filter without a value
+    'sum by code (count_over_time({app="x"}[1m]))', // grouping without parentheses
+    '{app="x"} | line_format {{.msg}}', // a template that is not a string
+  ])
+    assert.ok(logqlErrors(bad).length > 0, `an error found in ${bad}`);
 });

@@ -12,6 +12,14 @@ export const SCRAPING_DASHBOARD: DashboardSpec = {
   description:
     'Requests to the source site: pages, errors, latency, politeness waits, 429s, blocks and breakers.',
   variables: [NAMESPACE, labelVariable('host', 'Host', 'nba_scraper_http_requests_total')],
+  links: [
+    {
+      title: 'Logs (Loki)',
+      uid: 'nba-scraper-logs',
+      tooltip:
+        'The log lines behind these numbers: error codes, failed jobs by season and game, holds by host',
+    },
+  ],
   rows: [
     {
       row: 'Now',
