@@ -21,7 +21,7 @@ import { type QueueSource, readSystemSnapshot } from '../metrics/system-snapshot
 import { openQueue } from '../queue/queues.ts';
 import { connectForCommand, type RedisTarget, where } from '../redis/connection.ts';
 import { SOURCES } from '../sources/registry.ts';
-import { handleShutdownSignals } from './signals.ts';
+import { catchShutdownSignals } from './signals.ts';
 
 export interface ExporterAppOptions {
   config: Config;
@@ -32,6 +32,7 @@ export interface ExporterAppOptions {
 export async function runExporter(opts: ExporterAppOptions): Promise<void> {
   const { config } = opts;
   const logger = opts.logger.child({ component: 'exporter' });
+  const signals = catchShutdownSignals(logger, 10_000);
   // Fail fast (exit 2) when Redis is not there at start; once running, ride out restarts.
   const redis = await connectForCommand(opts.redis);
   redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
@@ -118,19 +119,15 @@ export async function runExporter(opts: ExporterAppOptions): Promise<void> {
     'exporter started',
   );
 
-  handleShutdownSignals(
-    logger,
-    async () => {
-      health.markShuttingDown();
-      stopped = true;
-      clearTimeout(timer);
-      // A read of the store in progress gets a few seconds to end; the store closes after it.
-      if (dataset)
-        await Promise.race([dataset.stop().catch(() => {}), sleep(3_000, undefined, { ref: false })]);
-      await health.close();
-      await Promise.all(queues.map((q) => q.close().catch(() => {})));
-      await redis.quit().catch(() => redis.disconnect());
-    },
-    10_000,
-  );
+  signals.onShutdown(async () => {
+    health.markShuttingDown();
+    stopped = true;
+    clearTimeout(timer);
+    // A read of the store in progress gets a few seconds to end; the store closes after it.
+    if (dataset)
+      await Promise.race([dataset.stop().catch(() => {}), sleep(3_000, undefined, { ref: false })]);
+    await health.close();
+    await Promise.all(queues.map((q) => q.close().catch(() => {})));
+    await redis.quit().catch(() => redis.disconnect());
+  });
 }

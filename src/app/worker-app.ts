@@ -16,7 +16,7 @@ import { startWorkerService, type WorkerService } from '../queue/worker-service.
 import { connectForCommand, createRedis, type RedisTarget, where } from '../redis/connection.ts';
 import { DEFAULT_SOURCE } from '../sources/registry.ts';
 import { openStore } from '../store/open-store.ts';
-import { handleShutdownSignals } from './signals.ts';
+import { catchShutdownSignals } from './signals.ts';
 
 export interface WorkerAppOptions {
   config: Config;
@@ -27,6 +27,7 @@ export interface WorkerAppOptions {
 
 export async function runWorker(opts: WorkerAppOptions): Promise<void> {
   const { config, logger } = opts;
+  const signals = catchShutdownSignals(logger, config.shutdownBudgetMs + 10_000);
   // Fail fast (exit 2) when Redis is not there at start; once running, ride out restarts.
   (await connectForCommand(opts.redis)).disconnect();
   const store = await openStore(config.storeUrl, { logger });
@@ -106,16 +107,12 @@ export async function runWorker(opts: WorkerAppOptions): Promise<void> {
     'worker started',
   );
 
-  handleShutdownSignals(
-    logger,
-    async () => {
-      health.markShuttingDown();
-      await started.close(config.shutdownBudgetMs);
-      fetcher.close();
-      await store.close();
-      await health.close();
-      await connection.quit().catch(() => connection.disconnect());
-    },
-    config.shutdownBudgetMs + 10_000,
-  );
+  signals.onShutdown(async () => {
+    health.markShuttingDown();
+    await started.close(config.shutdownBudgetMs);
+    fetcher.close();
+    await store.close();
+    await health.close();
+    await connection.quit().catch(() => connection.disconnect());
+  });
 }
