@@ -1,8 +1,9 @@
 /**
- * The limit: one process, a fixed number of lanes, each taking the next box score and running the
- * exact per-page work a worker's box score job does (`processBoxScore`: fetch with our HTTP client,
- * archive the raw page, parse with our parser, upsert into our store) — without BullMQ, without
- * the politeness budget, hold check and breaker, without metrics and logging.
+ * The limit: one process, a fixed number of lanes, each taking the next page and running the
+ * exact per-page work a worker's job for it does (`processBoxScore`, `processTotals`,
+ * `processPage`: fetch with our HTTP client, archive the raw page, parse with our parser, upsert
+ * or replace the rows in our store) — without BullMQ, without the politeness budget, hold check
+ * and breaker, without metrics and logging.
  *
  *   node bench/contenders/raw-loop.ts '<json: {baseUrl, storeDir, concurrency, itemsFile}>'
  *
@@ -14,12 +15,14 @@ import { loadConfig } from '../../src/config.ts';
 import { sourceHttpClient } from '../../src/fetch/host-fetcher.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { processBoxScore } from '../../src/queue/boxscore-processor.ts';
-import type { BoxScoreJobData } from '../../src/queue/job-types.ts';
+import type { BoxScoreJobData, PageJobData, TotalsJobData } from '../../src/queue/job-types.ts';
+import { processPage } from '../../src/queue/page-processor.ts';
+import { processTotals } from '../../src/queue/totals-processor.ts';
 import type { WorkerContext } from '../../src/queue/worker-context.ts';
 import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { printChildResult } from '../lib/run-process.ts';
-import type { BoxScoreItem } from '../lib/site.ts';
+import type { CrawlItem } from '../lib/site.ts';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {
   baseUrl: string;
@@ -27,7 +30,7 @@ const args = JSON.parse(process.argv[2] ?? '{}') as {
   concurrency: number;
   itemsFile: string;
 };
-const items = JSON.parse(readFileSync(args.itemsFile, 'utf8')) as BoxScoreItem[];
+const items = JSON.parse(readFileSync(args.itemsFile, 'utf8')) as CrawlItem[];
 const config = loadConfig({ SOURCE_BASE_URL: args.baseUrl, STORE_URL: `file://${args.storeDir}` });
 const http = sourceHttpClient(config);
 const store = await openStore(config.storeUrl);
@@ -50,8 +53,18 @@ const startedAt = Date.now();
 const lane = async (): Promise<void> => {
   while (next < items.length) {
     const item = items[next++]!;
+    const run = { token: undefined, signal: NEVER };
     try {
-      await processBoxScore(ctx, { data: item } as Job<BoxScoreJobData>, { token: undefined, signal: NEVER });
+      if (item.kind === 'boxscore') {
+        const data: BoxScoreJobData = { season: item.season, gameId: item.gameId!, path: item.path };
+        await processBoxScore(ctx, { data } as Job<BoxScoreJobData>, run);
+      } else if (item.kind === 'totals') {
+        const data: TotalsJobData = { season: item.season, path: item.path };
+        await processTotals(ctx, { data } as Job<TotalsJobData>, run);
+      } else {
+        const data: PageJobData = { season: item.season, page: item.kind, team: item.team, path: item.path };
+        await processPage(ctx, { data } as Job<PageJobData>, run);
+      }
       pages++;
     } catch (err) {
       errors++;

@@ -7,13 +7,18 @@
 import { createReplaySite } from '../../src/local/replay/replay-site.ts';
 import type { SiteRequest, SiteResponse } from './site.ts';
 
-const opts = JSON.parse(process.argv[2] ?? '{}') as { seasons: number[]; asOf: string | null };
+const opts = JSON.parse(process.argv[2] ?? '{}') as {
+  seasons: number[];
+  asOf: string | null;
+  cacheBytes: number;
+};
 const site = await createReplaySite({
   seasons: opts.seasons,
   port: 0,
   asOf: opts.asOf,
-  // Every page of the benchmark's seasons stays rendered (a season's box scores are ~430 MB).
-  cacheBytes: 2 * 1024 ** 3,
+  // Every page of the benchmark's seasons stays rendered (a season's box scores are ~430 MB), as
+  // Buffers outside V8's heap.
+  cacheBytes: opts.cacheBytes,
   logLimit: 1_000_000,
 });
 

@@ -1,9 +1,11 @@
 /** The replay site in a child process (site-child.ts), driven over IPC. */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type SeasonPageKind, seasonPageTargets } from '../../src/dataset/season-pages.ts';
 import type { SeasonGroundTruth } from '../../src/local/replay/content.ts';
 import type { FaultConfig } from '../../src/local/replay/faults.ts';
 import type { ReplayStatsSnapshot, StatsQuery } from '../../src/local/replay/request-stats.ts';
+import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
 
 export type SiteRequest = { id: number } & (
   | { op: 'stats'; query?: StatsQuery }
@@ -38,10 +40,23 @@ export interface BenchSite {
   close(): Promise<void>;
 }
 
-export async function startBenchSite(opts: { seasons: number[]; asOf?: string | null }): Promise<BenchSite> {
+export interface BenchSiteOptions {
+  seasons: number[];
+  asOf?: string | null;
+  /** Bytes of rendered pages the site keeps (default 2 GiB: one season's pages, ~430 MB, and more). */
+  cacheBytes?: number;
+}
+
+export async function startBenchSite(opts: BenchSiteOptions): Promise<BenchSite> {
   const child = fork(
     fileURLToPath(new URL('./site-child.ts', import.meta.url)),
-    [JSON.stringify({ seasons: opts.seasons, asOf: opts.asOf ?? null })],
+    [
+      JSON.stringify({
+        seasons: opts.seasons,
+        asOf: opts.asOf ?? null,
+        cacheBytes: opts.cacheBytes ?? 2 * 1024 ** 3,
+      }),
+    ],
     { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' },
   );
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -85,18 +100,69 @@ export async function startBenchSite(opts: { seasons: number[]; asOf?: string | 
   };
 }
 
-/** Paths of every page the season pipeline reads: season page, month pages, box scores, totals. */
-export function seasonPaths(truth: SeasonGroundTruth): { all: string[]; boxScores: BoxScoreItem[] } {
+/**
+ * Paths of every page the season pipeline reads (season page, month pages, box scores, totals,
+ * season-level pages), and the pages every contender fetches, archives, parses and stores: the
+ * box scores, the player totals and the season-level pages (summary, one page per team, advanced
+ * stats, draft, awards; dataset/season-pages.ts), in the order our season job enqueues them.
+ */
+export function seasonPaths(truth: SeasonGroundTruth): {
+  all: string[];
+  boxScores: BoxScoreItem[];
+  items: CrawlItem[];
+} {
   const boxScores = boxScoreItems(truth);
+  const totals: CrawlItem = {
+    season: truth.season,
+    kind: 'totals',
+    path: `/leagues/NBA_${truth.season}_totals.html`,
+    gameId: null,
+    team: null,
+  };
+  const seasonPages: CrawlItem[] = seasonPageTargets(DEFAULT_SOURCE, truth.season, truth.games).map((t) => ({
+    season: truth.season,
+    kind: t.kind,
+    path: t.path,
+    gameId: null,
+    team: t.team,
+  }));
+  const items: CrawlItem[] = [
+    ...boxScores.map((b) => ({ ...b, kind: 'boxscore' as const, team: null })),
+    totals,
+    ...seasonPages,
+  ];
   return {
     all: [
       `/leagues/NBA_${truth.season}_games.html`,
       ...truth.months.map((m) => m.path),
-      `/leagues/NBA_${truth.season}_totals.html`,
-      ...boxScores.map((b) => b.path),
+      ...items.map((i) => i.path),
     ],
     boxScores,
+    items,
   };
+}
+
+/** The page kinds every contender fetches and stores, and so the ones counted and timed. */
+export const COUNTED_KINDS: readonly string[] = [
+  // PageKind values (sources/source.ts); the replay site's log also has `other`.
+  'boxscore',
+  'totals',
+  'summary',
+  'team',
+  'advanced',
+  'draft',
+  'awards',
+];
+
+/** One page a contender fetches, archives, parses and stores. */
+export interface CrawlItem {
+  season: number;
+  kind: 'boxscore' | 'totals' | SeasonPageKind;
+  path: string;
+  /** The game of a box score, else null. */
+  gameId: string | null;
+  /** The team of a team page, else null. */
+  team: string | null;
 }
 
 export interface BoxScoreItem {

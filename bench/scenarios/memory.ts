@@ -2,8 +2,8 @@
  * Scenario 5, memory and CPU: one worker process (`nba-scraper worker`) crawling one season at
  * WORKER_CONCURRENCY 1, 10 and 50 against the replay site (faults off, politeness unlimited).
  * Reported per concurrency: the process's peak RSS (VmHWM, its whole life: start-up, the season
- * job, every box score) and its CPU seconds per 1,000 box score pages (season and totals jobs
- * included), with the pages per second it reached.
+ * job, every page job) and its CPU seconds per 1,000 pages (box scores, totals and season-level
+ * pages; the season job included), with the pages per second it reached.
  */
 
 import { cliEntry } from '../../src/local/processes/cli-process.ts';
@@ -22,7 +22,7 @@ export interface MemoryOptions {
 export interface MemoryResult {
   opts: MemoryOptions;
   pages: number;
-  /** Average size of the season's box score pages, KB. */
+  /** Average size of the season's counted pages (box scores, totals, season-level pages), KB. */
   pageKb: number;
   runs: ThroughputRun[];
   /** At WORKER_CONCURRENCY 10 without the old-generation limit (V8 sizes the heap itself). */
@@ -74,8 +74,8 @@ export function memoryMarkdown(r: MemoryResult): string {
   );
   rows.push(row(`10, with only \`${UNLIMITED_FLAGS.join(' ')}\``, r.unlimited));
   return [
-    `One worker process, season ${r.opts.season}: ${r.pages} box score pages of ${num(r.pageKb, 0)} KB on ` +
-      `average, ${r.opts.reps} repetition(s); median (min–max). Peak RSS is the process's VmHWM over its ` +
+    `One worker process, season ${r.opts.season}: ${r.pages} pages (box scores, totals and season-level ` +
+      `pages, as in section 1) of ${num(r.pageKb, 0)} KB on average, ${r.opts.reps} repetition(s); median (min–max). Peak RSS is the process's VmHWM over its ` +
       'whole life; CPU is user + system time of the process from ready to the season job completed. ' +
       `Workers run with \`${WORKER_NODE_FLAGS.join(' ')}\` (src/local/processes/worker-node-flags.ts); the last row ` +
       "leaves out the old-generation limit, so V8 sizes its heap from the machine's memory.",

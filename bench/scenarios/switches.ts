@@ -74,8 +74,8 @@ export function switchesMarkdown(r: SwitchesResult): string {
     );
   });
   return [
-    `One worker process at WORKER_CONCURRENCY ${r.opts.concurrency}, season ${r.opts.season} (${r.pages} box ` +
-      `score pages), ${r.opts.reps} repetition(s); median (min–max). "Change" is against "both on" of the ` +
+    `One worker process at WORKER_CONCURRENCY ${r.opts.concurrency}, season ${r.opts.season} (${r.pages} ` +
+      `pages: box scores, totals and season-level pages), ${r.opts.reps} repetition(s); median (min–max). "Change" is against "both on" of the ` +
       "same repetition. Checkpoints are the season job's saves after every schedule page (the checkpoint " +
       'that ends its fan-out is always written); metrics are every counter, histogram and gauge of the worker.',
     '',
