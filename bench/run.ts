@@ -3,8 +3,11 @@
  * BENCHMARKS.md (machine, versions, date, every figure, the command) and the headline block of
  * README.md rewritten from the results. Not part of the test suite.
  *
- *   node bench/run.ts [--quick] [--only throughput,queue,recovery,politeness,memory,switches,parse]
- *                     [--out BENCHMARKS.md] [--no-readme]
+ *   node bench/run.ts [--quick] [--only throughput,queue,recovery,politeness,memory,switches,long-crawl,parse]
+ *                     [--seasons 2009-2018] [--out BENCHMARKS.md] [--no-readme]
+ *
+ * `--only long-crawl` runs one scenario alone (any list of them, comma-separated); `--seasons`
+ * gives the long crawl's seasons (default 2009-2018, 2017-2018 when quick).
  *
  * `--quick` runs every scenario small (a part of a season, one repetition) to check the harness;
  * its figures are not the published ones. Each scenario is bounded in time and cleans up after
@@ -19,6 +22,15 @@ import { parseArgs } from 'node:util';
 import { biomeFormat } from '../scripts/lib/biome-format.ts';
 import { BENCH_DIR, createContext } from './lib/context.ts';
 import { num, percent, summarise } from './lib/stats.ts';
+import {
+  cpuGrowth,
+  flatness,
+  type LongCrawlResult,
+  longCrawlHeadline,
+  longCrawlMarkdown,
+  rssGrowth,
+  runLongCrawl,
+} from './scenarios/long-crawl.ts';
 import { type MemoryResult, memoryAt, memoryMarkdown, runMemory } from './scenarios/memory.ts';
 import {
   type PolitenessResult,
@@ -41,7 +53,16 @@ import {
   throughputRows,
 } from './scenarios/throughput.ts';
 
-const SCENARIOS = ['throughput', 'queue', 'recovery', 'politeness', 'memory', 'switches', 'parse'] as const;
+const SCENARIOS = [
+  'throughput',
+  'queue',
+  'recovery',
+  'politeness',
+  'memory',
+  'switches',
+  'long-crawl',
+  'parse',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const ROOT = join(BENCH_DIR, '..');
@@ -51,6 +72,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
     'no-readme': { type: 'boolean', default: false },
+    seasons: { type: 'string' },
   },
 });
 
@@ -63,6 +85,19 @@ for (const s of only) {
 }
 const wanted = (s: Scenario): boolean => only.includes(s);
 const quick = args.quick;
+
+/** The long crawl's seasons: `--seasons FROM-TO`, else 2009-2018 (2017-2018 when quick). */
+function longCrawlSeasons(): number[] {
+  const spec = args.seasons ?? (quick ? '2017-2018' : '2009-2018');
+  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(spec);
+  const from = Number(m?.[1]);
+  const to = Number(m?.[2] ?? m?.[1]);
+  if (!m || to < from) {
+    process.stderr.write(`bench: --seasons wants YEAR or FROM-TO (e.g. 2009-2018), not "${spec}"\n`);
+    process.exit(2);
+  }
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
 
 /** A season of box scores: all of 2017-18, or its first weeks when quick. */
 const SEASON = 2018;
@@ -77,6 +112,7 @@ interface Results {
   politeness?: PolitenessResult;
   memory?: MemoryResult;
   switches?: SwitchesResult;
+  longCrawl?: LongCrawlResult;
   parse?: string;
 }
 
@@ -144,6 +180,18 @@ async function main(): Promise<void> {
         concurrency: 4,
       });
     }
+    if (wanted('long-crawl')) {
+      const seasons = longCrawlSeasons();
+      ctx.progress(`long crawl: seasons ${seasons[0]}-${seasons.at(-1)} at once, 2 worker processes`);
+      results.longCrawl = await runLongCrawl(ctx, {
+        seasons,
+        processes: 2,
+        concurrency: 4,
+        windowMs: quick ? 15_000 : 30_000,
+        sampleMs: 1_000,
+        deadlineMs: 20 * 60_000,
+      });
+    }
     if (wanted('parse')) {
       ctx.progress('parser cost per page');
       results.parse = parseBench(quick);
@@ -190,6 +238,7 @@ function headlineLines(r: Results): string[] {
         `elsewhere, over ${r.recovery.kills.length} kills; after SIGTERM ${redone} pages redone.`,
     );
   }
+  if (r.longCrawl) lines.push(`${longCrawlHeadline(r.longCrawl)}.`);
   if (r.politeness) lines.push(`Politeness: ${politenessHeadline(r.politeness)}.`);
   if (r.memory) lines.push(`Memory: peak RSS ${num(memoryAt(r.memory, 10), 0)} MB at WORKER_CONCURRENCY 10.`);
   if (r.queue) {
@@ -279,6 +328,14 @@ function render(r: Results, headline: string[]): string {
   if (r.switches) {
     sections.push('', '## 6. What checkpoints and metrics cost', '', switchesMarkdown(r.switches));
   }
+  if (r.longCrawl) {
+    sections.push(
+      '',
+      `## 7. A long crawl: ${r.longCrawl.opts.seasons.length} seasons at once`,
+      '',
+      longCrawlMarkdown(r.longCrawl),
+    );
+  }
   if (r.parse) {
     sections.push(
       '',
@@ -361,6 +418,27 @@ function targetsSection(r: Results): string[] {
     rows.push(`| politeness never over the budget | ${over ? 'over' : 'never over'} | ${verdict(!over)} |`);
     rows.push(
       `| at least 95 % of the budget with 4+ processes | ${percent(low, 1)} | ${verdict(low >= 0.95)} |`,
+    );
+  }
+  if (r.longCrawl) {
+    const l = r.longCrawl;
+    const f = flatness(l);
+    rows.push(
+      `| long crawl: pages/s flat within 10 % | steady windows within ${percent(f.spread, 0)} of their median | ` +
+        `${verdict(f.full.length > 1 ? f.flat : null)} |`,
+    );
+    const g = rssGrowth(l);
+    rows.push(
+      `| long crawl: worker RSS at the end ≤ 1.2 × after the first season | ${num(g, 2)}× | ${verdict(g <= 1.2)} |`,
+    );
+    rows.push(
+      `| long crawl: Redis memory does not grow with the crawl | peak ${num(l.ours.redisPeakMb, 1)} MB, end ` +
+        `${num(l.ours.redisEndMb, 1)} MB | ${verdict(l.ours.redisEndMb <= l.ours.redisPeakMb)} |`,
+    );
+    const c = cpuGrowth(l);
+    rows.push(
+      `| long crawl: CPU per page does not grow (last season's ≤ 1.1 × first's) | ${num(c, 2)}× | ` +
+        `${verdict(Number.isFinite(c) ? c <= 1.1 : null)} |`,
     );
   }
   if (r.memory) {

@@ -43,3 +43,14 @@ export function peakRssMb(pid: number): number {
     return Number.NaN;
   }
 }
+
+/** Resident set size now (VmRSS) of a live process in MB; NaN when it is gone. */
+export function rssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(status);
+    return m ? Number(m[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}

@@ -41,3 +41,9 @@ export function redisDelta(before: RedisSnapshot, after: RedisSnapshot): RedisDe
   }
   return { calls, total: after.total - before.total - 1, cpu: after.cpu - before.cpu };
 }
+
+/** Redis's `used_memory` (INFO memory), bytes. */
+export async function redisUsedMemory(redis: RedisClient): Promise<number> {
+  const text = await redis.info('memory');
+  return Number(/^used_memory:(\d+)/m.exec(text)?.[1] ?? Number.NaN);
+}
