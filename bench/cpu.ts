@@ -1,0 +1,71 @@
+/**
+ * CPU per page of one worker process against the raw loop, over a season on the replay site, for
+ * before/after work on the per-job path (scenario 1's measurement, one configuration):
+ *
+ *   node bench/cpu.ts [--as-of 2017-11-10] [--reps 3] [--concurrency 4] [--contenders raw,ours]
+ *                     [--prof <dir>]   (our worker under `node --cpu-prof`, profiles into <dir>)
+ *                     [--flags --max-semi-space-size=2,...]   (our worker's V8 flags; default WORKER_NODE_FLAGS)
+ *
+ * Prints one line per run (pages/s, CPU ms per page, peak RSS) and the medians.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cliEntry } from '../src/local/processes/cli-process.ts';
+import { WORKER_NODE_FLAGS } from '../src/local/processes/worker-node-flags.ts';
+import { createContext } from './lib/context.ts';
+import { num, range, summarise } from './lib/stats.ts';
+import { type Contender, measure, type ThroughputRun, withSeasonSite } from './scenarios/throughput.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    'as-of': { type: 'string' },
+    reps: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '4' },
+    contenders: { type: 'string', default: 'raw,ours' },
+    prof: { type: 'string' },
+    /** Node flags of our worker in place of WORKER_NODE_FLAGS ('' for none). */
+    flags: { type: 'string' },
+  },
+});
+const season = 2018;
+const asOf = args['as-of'] ?? null;
+const reps = Number(args.reps);
+const concurrency = Number(args.concurrency);
+const contenders = args.contenders.split(',') as Contender[];
+const flags = args.flags === undefined ? WORKER_NODE_FLAGS : args.flags.split(',').filter((f) => f !== '');
+const prof = args.prof ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.prof)}`] : [];
+const argv = [...flags, ...prof, cliEntry(), 'worker'];
+const tmp = mkdtempSync(join(tmpdir(), 'nba-bench-cpu-'));
+const ctx = createContext(false, tmp);
+try {
+  const runs = await withSeasonSite(ctx, season, asOf, async (s) => {
+    const out: ThroughputRun[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      for (const contender of contenders) {
+        const run = await measure(
+          ctx,
+          s.site,
+          { season, asOf, reps, processes: [1], perProcessConcurrency: concurrency, argv },
+          { contender, processes: 1, rep, itemsFile: s.itemsFile },
+        );
+        ctx.progress(
+          `  rep ${rep + 1} ${contender}: ${run.pages} pages, ${num(run.pagesPerSecond)} pages/s, ` +
+            `${num(run.cpuMsPerPage, 2)} CPU ms/page, peak RSS ${num(run.peakRssMb, 0)} MB`,
+        );
+        out.push(run);
+      }
+    }
+    return out;
+  });
+  for (const c of contenders) {
+    const of = runs.filter((r) => r.contender === c);
+    process.stdout.write(
+      `${c}: CPU ms/page ${range(summarise(of.map((r) => r.cpuMsPerPage)), 2)}, pages/s ` +
+        `${range(summarise(of.map((r) => r.pagesPerSecond)))}, peak RSS ${range(summarise(of.map((r) => r.peakRssMb)), 0)} MB\n`,
+    );
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
