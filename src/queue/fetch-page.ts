@@ -23,6 +23,7 @@ export async function fetchSourcePage(ctx: WorkerContext, req: PageRequest): Pro
     fetchedAt: page.fetchedAt,
     status: page.status,
     body: page.body,
+    raw: page.raw,
     season: req.season,
     kind: req.kind,
   });

@@ -420,7 +420,7 @@ export class PostgresStore implements Store {
   }
 
   async archivePage(page: RawPageInput): Promise<void> {
-    const body = Buffer.from(page.body, 'utf8');
+    const body = page.raw ?? Buffer.from(page.body, 'utf8');
     const gz = await gzipAsync(body);
     await this.#query(
       `archive ${page.url}`,

@@ -60,9 +60,12 @@ const FEXTRA = 0x04;
 const FNAME = 0x08;
 const FCOMMENT = 0x10;
 
-/** Gzip of `body` with `meta` as JSON in the header comment. Same input, same bytes (mtime 0). */
-export async function encodeRawPage(body: string, meta: RawPageMeta): Promise<Buffer> {
-  const data = Buffer.from(body, 'utf8');
+/**
+ * Gzip of `body` (text, stored as UTF-8, or its bytes) with `meta` as JSON in the header comment.
+ * Same input, same bytes (mtime 0).
+ */
+export async function encodeRawPage(body: string | Uint8Array, meta: RawPageMeta): Promise<Buffer> {
+  const data = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   // The comment field is Latin-1 and NUL-terminated: escape everything outside printable ASCII.
   const json = JSON.stringify(meta).replace(
     /[^\x20-\x7e]/g,

@@ -29,6 +29,11 @@ export interface RawPageInput {
   status: number;
   /** The response body as text (stored gzip-compressed). */
   body: string;
+  /**
+   * The body's bytes as received, when the caller has them (`body` is their UTF-8 decoding): stored
+   * as they are, instead of `body` encoded again.
+   */
+  raw?: Uint8Array;
   /** Season the page belongs to, when known; pages without one are filed under `misc`. */
   season?: number | null;
   /** Page kind (`schedule`, `boxscore`, ...), when known. */
