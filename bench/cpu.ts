@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { cliEntry } from '../src/local/processes/cli-process.ts';
 import { WORKER_NODE_FLAGS } from '../src/local/processes/worker-node-flags.ts';
 import { createContext } from './lib/context.ts';
+import { runChild } from './lib/run-process.ts';
 import { num, range, summarise } from './lib/stats.ts';
 import { type Contender, measure, type ThroughputRun, withSeasonSite } from './scenarios/throughput.ts';
 
@@ -27,6 +28,8 @@ const { values: args } = parseArgs({
     prof: { type: 'string' },
     /** Node flags of our worker in place of WORKER_NODE_FLAGS ('' for none). */
     flags: { type: 'string' },
+    /** Also run the raw loop with our worker's V8 flags (contender `raw+flags`). */
+    'raw-flags': { type: 'boolean', default: false },
   },
 });
 const season = 2018;
@@ -34,6 +37,7 @@ const asOf = args['as-of'] ?? null;
 const reps = Number(args.reps);
 const concurrency = Number(args.concurrency);
 const contenders = args.contenders.split(',') as Contender[];
+if (args['raw-flags']) contenders.push('raw+flags' as Contender);
 const flags = args.flags === undefined ? WORKER_NODE_FLAGS : args.flags.split(',').filter((f) => f !== '');
 const prof = args.prof ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.prof)}`] : [];
 const argv = [...flags, ...prof, cliEntry(), 'worker'];
@@ -44,12 +48,15 @@ try {
     const out: ThroughputRun[] = [];
     for (let rep = 0; rep < reps; rep++) {
       for (const contender of contenders) {
-        const run = await measure(
-          ctx,
-          s.site,
-          { season, asOf, reps, processes: [1], perProcessConcurrency: concurrency, argv },
-          { contender, processes: 1, rep, itemsFile: s.itemsFile },
-        );
+        const run =
+          (contender as string) === 'raw+flags'
+            ? await rawWithFlags(s.site.url, s.itemsFile, rep)
+            : await measure(
+                ctx,
+                s.site,
+                { season, asOf, reps, processes: [1], perProcessConcurrency: concurrency, argv },
+                { contender, processes: 1, rep, itemsFile: s.itemsFile },
+              );
         ctx.progress(
           `  rep ${rep + 1} ${contender}: ${run.pages} pages, ${num(run.pagesPerSecond)} pages/s, ` +
             `${num(run.cpuMsPerPage, 2)} CPU ms/page, peak RSS ${num(run.peakRssMb, 0)} MB`,
@@ -68,4 +75,30 @@ try {
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/** The raw loop under our worker's V8 flags: what the flags cost the per-page work alone. */
+async function rawWithFlags(baseUrl: string, itemsFile: string, rep: number): Promise<ThroughputRun> {
+  const storeDir = mkdtempSync(join(tmp, 'store-raw-flags-'));
+  try {
+    const res = await runChild(
+      ctx.path('contenders/raw-loop.ts'),
+      { baseUrl, storeDir, concurrency, itemsFile },
+      { timeoutMs: 600_000, cwd: storeDir, nodeArgs: [...flags] },
+    );
+    const seconds = (res.endedAt - res.startedAt) / 1000;
+    return {
+      contender: 'raw+flags' as Contender,
+      processes: 1,
+      concurrency,
+      rep,
+      pages: res.pages,
+      seconds,
+      pagesPerSecond: res.pages / seconds,
+      cpuMsPerPage: (1000 * res.cpuSeconds) / res.pages,
+      peakRssMb: res.peakRssMb,
+    };
+  } finally {
+    rmSync(storeDir, { recursive: true, force: true });
+  }
 }
