@@ -17,15 +17,16 @@ export interface PageRequest {
 }
 
 export async function fetchSourcePage(ctx: WorkerContext, req: PageRequest): Promise<FetchedPage> {
-  const page = await ctx.fetcher.fetch(req.path, { signal: req.signal });
+  const { raw, ...page } = await ctx.fetcher.fetch(req.path, { signal: req.signal });
   await ctx.store.archivePage({
     url: page.url,
     fetchedAt: page.fetchedAt,
     status: page.status,
     body: page.body,
-    raw: page.raw,
+    raw,
     season: req.season,
     kind: req.kind,
   });
+  // The bytes served the archive only: the parse and the store that follow do not hold them.
   return page;
 }
