@@ -365,27 +365,31 @@ function render(r: Results, headline: string[]): string {
 const PROFILE_NOTES = [
   '## What the profiles showed',
   '',
-  'A CPU profile of one worker at WORKER_CONCURRENCY 10 over the first weeks of 2017-18 ' +
-    '(`node --cpu-prof`, summed with `node bench/profile-summary.ts`), busy time by where it went:',
+  'CPU profiles of one worker at WORKER_CONCURRENCY 4 over 2017-18 (`node bench/cpu.ts --cpu-prof`, ' +
+    'summed with `node bench/profile-summary.ts`; the profiler inflates every figure), milliseconds per ' +
+    'page before and after this round:',
   '',
-  '| share | where | what was done |',
-  '| ---: | --- | --- |',
-  '| 13 % | htmlparser2 (tokenizer, DOM building) | kept: the parse itself, ~4 ms per box score; the DOM is walked once |',
-  '| 10 % | V8 garbage collector | young generation cut to 2 MB semi-spaces (`--max-semi-space-size=2`, ' +
-    'src/local/processes/worker-node-flags.ts): peak RSS at concurrency 10 fell from ~390 MB to ~255 MB with ' +
-    'no loss of pages/s; an explicit 1 GB old-generation limit (`--max-old-space-size=1024`, far above ' +
-    'any peak) makes V8 collect sooner: ~185 MB for 10-20 % more CPU per page. Tighter limits (320 MB) ' +
-    'cost 20-40 % more CPU |',
-  '| 7 % | zlib `deflateRawSync`: compressing the raw page for the archive on the event loop | moved to ' +
-    "libuv's thread pool (async `deflateRaw` / `gzip`): the event loop only parses |",
-  "| 7 % | got's body assembly (`_setRawBody`: chunk decoding and concatenation) | kept: replacing got's " +
-    'buffering means a second HTTP client; noted for later |',
-  '| 2 % | stable JSON for the file store (sorted keys) | kept: it makes stored files byte-identical ' +
-    'across runs |',
+  '| where | before | after | what was done |',
+  '| --- | ---: | ---: | --- |',
+  '| V8 garbage collector | 13.0 | 8.8 | fewer short-lived strings (below); the rest is the 2 MB semi-space ' +
+    '(`--max-semi-space-size=2`, src/local/processes/worker-node-flags.ts): a box score DOM (~2.5 MB) and ' +
+    'the page as a ~650 KB two-byte string outlive it and are promoted |',
+  "| got's body assembly and text decoding | 5.0 | 3.5 | the body is taken as bytes and decoded once " +
+    '(`responseType: buffer`); what is left is allocating the page string |',
+  '| UTF-8 encoding for the archive | 1.2 | 0 | the archive stores the bytes as received |',
+  '| htmlparser2 and our parsers | 9.4 | 6.1 | kept (the change follows machine load, not code) |',
+  '| zlib for the archive (level 6) | 2.7 | 1.9 | kept: level 2 would save ~1.4 ms for files 1.5× larger; ' +
+    'the raw loop does the same work |',
+  '| file store system calls | 5.8 | 4.6 | kept (same as the raw loop) |',
+  '| BullMQ, ioredis, prom-client | 0.8 | 0.6 | the two hold reads per job are one read per 250 ms (section 2) |',
   '',
-  'Queue plumbing is not on the list: per job a worker makes about three Redis round trips when ' +
-    "work is queued (BullMQ's `moveToFinished` returns the next job in the same call; section 2), " +
-    'and logging is one line per job at info level.',
+  'What stands between the worker and the raw loop is mostly the V8 flags the workers run with and ' +
+    'the raw loop does not: under the same flags the raw loop spends ~3 ms more per page (`node bench/cpu.ts ' +
+    '--raw-flags`). Larger semi-spaces buy that back only with memory (8 MB: ~22 ms per page, 186-207 MB at ' +
+    'concurrency 10). The next step is to stop holding whole pages: parse the body in pieces, or only the ' +
+    'tables a job needs. With one job queued, BullMQ 6.7 re-adds its marker every time a job is taken, so ' +
+    'an idle worker pops a stale marker and asks again: 4 round trips per job at best, ~4.6-6 measured; no ' +
+    'worker option changes it.',
 ];
 
 /** The issue's targets, each with the figure that judges it. */
