@@ -6,6 +6,7 @@ import type { SeasonGroundTruth } from '../../src/local/replay/content.ts';
 import type { FaultConfig } from '../../src/local/replay/faults.ts';
 import type { ReplayStatsSnapshot, StatsQuery } from '../../src/local/replay/request-stats.ts';
 import { DEFAULT_SOURCE } from '../../src/sources/registry.ts';
+import { PAGE_KINDS } from '../../src/sources/source.ts';
 
 export type SiteRequest = { id: number } & (
   | { op: 'stats'; query?: StatsQuery }
@@ -143,16 +144,7 @@ export function seasonPaths(truth: SeasonGroundTruth): {
 }
 
 /** The page kinds every contender fetches and stores, and so the ones counted and timed. */
-export const COUNTED_KINDS: readonly string[] = [
-  // PageKind values (sources/source.ts); the replay site's log also has `other`.
-  'boxscore',
-  'totals',
-  'summary',
-  'team',
-  'advanced',
-  'draft',
-  'awards',
-];
+export const COUNTED_KINDS: readonly string[] = PAGE_KINDS.filter((k) => k !== 'season' && k !== 'schedule');
 
 /** One page a contender fetches, archives, parses and stores. */
 export interface CrawlItem {

@@ -72,12 +72,7 @@ export class ChartPods {
 
   /** Container name of a pod's first container (podman names it `<pod>-<container>`). */
   container(pod: string): string {
-    const deployment = [...this.plan.deployments.keys()].find((d) => new RegExp(`^${d}-\\d+$`).test(pod));
-    const spec = deployment
-      ? this.plan.deployments.get(deployment)?.pod(0).spec
-      : this.plan.jobs.get(pod)?.spec;
-    if (!spec) throw new Error(`no pod ${pod} in this release`);
-    return `${pod}-${spec.containers[0].name}`;
+    return `${pod}-${this.spec(pod).containers[0].name}`;
   }
 
   /** Like a ReplicaSet: adds replicas up to n (lowest free index first), stops the highest above. */
@@ -133,10 +128,8 @@ export class ChartPods {
         .trim()
         .split(' ');
       if (status === 'exited') {
-        return {
-          exitCode: Number(code),
-          logs: podmanRun(['logs', ctr]).stderr + podmanRun(['logs', ctr]).stdout,
-        };
+        const logs = podmanRun(['logs', ctr]);
+        return { exitCode: Number(code), logs: logs.stderr + logs.stdout };
       }
       if (Date.now() > deadline) throw new Error(`Job ${name} still ${status} after ${timeoutMs} ms`);
       await sleep(500);

@@ -21,7 +21,7 @@ import pg from 'pg';
 import { parseDockerfile } from '../../scripts/k8s/lib/dockerfile.ts';
 import { REPO_ROOT } from '../../scripts/k8s/tools.ts';
 import { httpGetProbeCommand, probeShellLine } from '../../scripts/podman/adapt.ts';
-import { ChartPods, HOST_FROM_PODS } from '../../scripts/podman/chart-pods.ts';
+import { ChartPods, HOST_FROM_PODS, loadState } from '../../scripts/podman/chart-pods.ts';
 import { podman, podmanEnv, podmanRun } from '../../scripts/podman/podman.ts';
 import { freePort } from '../../src/local/processes/free-port.ts';
 import { type LocalRedis, startLocalRedis } from '../../src/local/processes/local-redis.ts';
@@ -193,17 +193,7 @@ describe('the image and the chart as podman pods', { timeout: 1_800_000 }, () =>
   test('the producer Job enqueues the season and exits 0; one worker and the exporter start', async () => {
     assert.ok(image, 'the image was built');
     const out = await chartPods('up', '-f', VALUES, '--release', 'nba', ...setArgs);
-    pods = new ChartPods({
-      release: 'nba',
-      render: {
-        valuesFiles: [VALUES],
-        set: Object.fromEntries(
-          setArgs
-            .filter((_, i) => i % 2 === 1)
-            .map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]),
-        ),
-      },
-    });
+    pods = new ChartPods(loadState()); // what `up` rendered and played
     assert.match(out, /nba-nba-scraper-enqueue exited 0/);
     assert.match(out, new RegExp(`${SEASON}`));
     assert.deepEqual(pods.pods(), ['nba-nba-scraper-worker-0']);
