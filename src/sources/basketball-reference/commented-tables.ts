@@ -32,10 +32,18 @@ interface IdIndex {
   comments: string[];
 }
 
-const indexes = new WeakMap<Element, IdIndex>();
+/**
+ * The index of a root, kept on the root element itself. Not in a WeakMap: V8's young-generation
+ * collections (scavenges) keep a WeakMap's values alive, and an index references the whole DOM (and
+ * through its texts the page string), so every page parsed would survive to the old generation and
+ * wait for a full collection: 1 MB or more of garbage promoted per box score page (measured with
+ * `--trace-gc-nvp` on a parse loop; a scavenge's survivors fell from ~5 MB to ~0.2 MB without it).
+ */
+const INDEX = Symbol('id index');
+type Indexed = Element & { [INDEX]?: IdIndex };
 
-function indexOf(root: Element): IdIndex {
-  const hit = indexes.get(root);
+function indexOf(root: Indexed): IdIndex {
+  const hit = root[INDEX];
   if (hit) return hit;
   const index: IdIndex = { tables: new Map(), elements: new Map(), comments: [] };
   const walk = (node: Element): void => {
@@ -52,7 +60,7 @@ function indexOf(root: Element): IdIndex {
     }
   };
   walk(root);
-  indexes.set(root, index);
+  root[INDEX] = index;
   return index;
 }
 
