@@ -81,24 +81,25 @@ const crawler = new Crawler(
     navigationTimeoutSecs: 30,
     statusMessageLoggingInterval: 3_600,
     async requestHandler({ request, body, response }) {
-      const html = typeof body === 'string' ? body : body.toString('utf8');
+      // The same steps as our jobs (fetch-page.ts, then the processor): archive the bytes, then
+      // decode the text where it is parsed, parse, store.
+      const html = (): string => (typeof body === 'string' ? body : body.toString('utf8'));
       const item = request.userData;
-      // The same steps as our jobs (fetch-page.ts, then the processor): archive, parse, store.
       await store.archivePage({
         url: request.loadedUrl ?? request.url,
         fetchedAt: new Date(),
         status: response.statusCode ?? 200,
-        body: html,
+        body,
         season: item.season,
         kind: item.kind,
       });
       if (item.kind === 'boxscore') {
-        await store.upsertBoxScore(site.parseBoxScore(html, item.gameId!));
+        await store.upsertBoxScore(site.parseBoxScore(html(), item.gameId!));
       } else if (item.kind === 'totals') {
         if (!site.parsePlayerTotals) throw new Error(`source ${site.id} has no player totals pages`);
-        await store.upsertPlayerTotals(item.season, site.parsePlayerTotals(html, item.season));
+        await store.upsertPlayerTotals(item.season, site.parsePlayerTotals(html(), item.season));
       } else {
-        await SEASON_PAGES[item.kind].store(store, site, item.season, html, item.team);
+        await SEASON_PAGES[item.kind].store(store, site, item.season, html(), item.team);
       }
       pages++;
     },

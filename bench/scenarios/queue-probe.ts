@@ -54,7 +54,16 @@ const http: PageFetcher = {
   async fetch(path) {
     const body = '<html><body>stub</body></html>';
     const url = `${config.sourceBaseUrl}${path}`;
-    return { url, status: 200, body, bytes: body.length, durationMs: 0, fetchedAt: new Date() };
+    const raw = Buffer.from(body);
+    return {
+      url,
+      status: 200,
+      raw,
+      text: () => body,
+      bytes: raw.length,
+      durationMs: 0,
+      fetchedAt: new Date(),
+    };
   },
   close() {},
 };

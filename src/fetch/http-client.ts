@@ -3,10 +3,13 @@
  * retries off (the queue owns retries), the job's AbortSignal wired through so a cancelled or
  * timed-out job stops its I/O. HTTP outcomes are mapped to the error taxonomy here, once.
  *
- * got hands over the body as bytes (`responseType: 'buffer'`), decoded here as UTF-8 in one go:
- * got's own text decoding works chunk by chunk and joins the pieces, which costs a few hundred
- * kilobytes of short-lived strings and about a millisecond of CPU per box score page, and the
- * bytes are what the archive stores (no second UTF-8 encoding of the text).
+ * got hands over the body as bytes (`responseType: 'buffer'`): the archive stores them as they are,
+ * and the text is decoded from them in one go only when a parser asks for it (`text()`). got's own
+ * text decoding works chunk by chunk and joins the pieces, which costs a few hundred kilobytes of
+ * short-lived strings and about a millisecond of CPU per box score page. Decoding late matters as
+ * much: a page's text is a string of up to 1 MB (two bytes per character as soon as one is not
+ * Latin-1), and a string that is alive across an await (the archive write) outlives the young
+ * generation and is promoted to the old one, where only a full collection frees it.
  */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -40,13 +43,13 @@ export interface FetchedPage {
   /** Absolute URL requested. */
   url: string;
   status: number;
-  /** The body as text: `raw` decoded as UTF-8. */
-  body: string;
+  /** The body's bytes as received (after decompression): what the archive stores. */
+  raw: Uint8Array;
   /**
-   * The body's bytes as received (after decompression), when the client has them: the archive
-   * stores them as they are instead of encoding `body` again.
+   * The body as text: `raw` decoded as UTF-8, afresh on every call. Call it where the page is
+   * parsed and keep the result no longer than the (synchronous) parse: see the file comment.
    */
-  raw?: Uint8Array;
+  text(): string;
   /** Body size in bytes as received (after decompression). */
   bytes: number;
   /** Wall time of the request, ms. */
@@ -97,8 +100,8 @@ export function createHttpClient(opts: HttpClientOptions): PageFetcher {
       const status = res.statusCode;
       if (status >= 200 && status < 300) {
         const raw = res.body;
-        const body = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
-        return { url, status, body, raw, bytes: raw.byteLength, durationMs, fetchedAt: new Date() };
+        const text = () => Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+        return { url, status, raw, text, bytes: raw.byteLength, durationMs, fetchedAt: new Date() };
       }
       const retryAfter = parseRetryAfter(res.headers['retry-after'], Date.now());
       const o = { status };

@@ -17,16 +17,15 @@ export interface PageRequest {
 }
 
 export async function fetchSourcePage(ctx: WorkerContext, req: PageRequest): Promise<FetchedPage> {
-  const { raw, ...page } = await ctx.fetcher.fetch(req.path, { signal: req.signal });
+  const page = await ctx.fetcher.fetch(req.path, { signal: req.signal });
   await ctx.store.archivePage({
     url: page.url,
     fetchedAt: page.fetchedAt,
     status: page.status,
-    body: page.body,
-    raw,
+    body: page.raw,
     season: req.season,
     kind: req.kind,
   });
-  // The bytes served the archive only: the parse and the store that follow do not hold them.
+  // The text is decoded by the job when it parses (`page.text()`), after the archive's awaits.
   return page;
 }

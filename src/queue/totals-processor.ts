@@ -27,7 +27,7 @@ export async function processTotals(
     kind: 'totals',
     signal,
   });
-  const rows = ctx.site.parsePlayerTotals(page.body, season);
+  const rows = ctx.site.parsePlayerTotals(page.text(), season);
   signal.throwIfAborted();
   await ctx.store.upsertPlayerTotals(season, rows);
   return { season, rows: rows.length };

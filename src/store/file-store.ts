@@ -410,7 +410,7 @@ export class FileStore implements Store {
     } catch (err) {
       if (!isMissing(err)) throw fsError('stat', file, err);
     }
-    const data = await encodeRawPage(page.raw ?? page.body, {
+    const data = await encodeRawPage(page.body, {
       url: page.url,
       fetchedAt: page.fetchedAt.toISOString(),
       status: page.status,

@@ -420,7 +420,7 @@ export class PostgresStore implements Store {
   }
 
   async archivePage(page: RawPageInput): Promise<void> {
-    const body = page.raw ?? Buffer.from(page.body, 'utf8');
+    const body = typeof page.body === 'string' ? Buffer.from(page.body, 'utf8') : page.body;
     const gz = await gzipAsync(body);
     await this.#query(
       `archive ${page.url}`,

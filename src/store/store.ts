@@ -27,13 +27,11 @@ export interface RawPageInput {
   fetchedAt: Date;
   /** HTTP status of the response. */
   status: number;
-  /** The response body as text (stored gzip-compressed). */
-  body: string;
   /**
-   * The body's bytes as received, when the caller has them (`body` is their UTF-8 decoding): stored
-   * as they are, instead of `body` encoded again.
+   * The response body (stored gzip-compressed): the bytes as received, stored as they are, or the
+   * text, stored UTF-8 encoded.
    */
-  raw?: Uint8Array;
+  body: string | Uint8Array;
   /** Season the page belongs to, when known; pages without one are filed under `misc`. */
   season?: number | null;
   /** Page kind (`schedule`, `boxscore`, ...), when known. */

@@ -54,8 +54,11 @@ describe('HTTP outcomes map to the error taxonomy', () => {
     const page = await http.fetch(boxPath);
     assert.equal(page.status, 200);
     assert.equal(page.url, `${site.url}${boxPath}`);
-    assert.ok(page.body.includes(`${gameId}`));
-    assert.equal(page.bytes, Buffer.byteLength(page.body));
+    const text = page.text();
+    assert.ok(text.includes(`${gameId}`));
+    assert.equal(page.bytes, Buffer.byteLength(text));
+    assert.equal(page.raw.byteLength, page.bytes);
+    assert.equal(Buffer.from(page.raw).toString('utf8'), text, 'text() is the bytes decoded as UTF-8');
     assert.ok(page.durationMs > 0);
   });
 
