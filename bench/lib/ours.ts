@@ -1,14 +1,18 @@
 /**
  * Our system for one benchmark run: a private redis-server, N worker processes (`nba-scraper
- * worker`, or another entry via `argv`) pointed at the replay site and a fresh file store, the
+ * worker` as deployed: the TypeScript build in dist/ under the workers' V8 flags, or another entry
+ * via `argv`) pointed at the replay site and a fresh file store, the
  * season enqueued once every worker is ready, and everything stopped when the season job has
  * finished. Reports each process's CPU seconds and peak RSS while it ran the season.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import type { Queue } from 'bullmq';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { type LocalRedis, startLocalRedis } from '../../src/local/processes/local-redis.ts';
+import { WORKER_NODE_FLAGS } from '../../src/local/processes/worker-node-flags.ts';
 import { WorkerPool, type WorkerProcess } from '../../src/local/processes/worker-processes.ts';
 import { seasonJobId } from '../../src/queue/job-types.ts';
 import { enqueueSeasons } from '../../src/queue/producer.ts';
@@ -26,8 +30,29 @@ export interface OursOptions {
   concurrency: number;
   /** Settings on top of the defaults the benchmark uses. */
   env?: Record<string, string>;
-  /** Node arguments of each worker in place of `<cli> worker`. */
+  /** Node arguments of each worker in place of `deployedWorkerArgv()`. */
   argv?: string[];
+}
+
+const DIST_CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+
+/**
+ * The arguments of `nba-scraper worker` as the image runs it: the TypeScript build
+ * (`dist/cli/main.js`; `npm run bench` builds it first) under `flags` (default the workers' V8
+ * flags). Not the TypeScript sources: Node would strip their types when it loads them, which costs
+ * ~30 MB of resident memory that no pod has. Throws when the build is missing or older than a
+ * source file, so that a measurement never runs stale code.
+ */
+export async function deployedWorkerArgv(flags: readonly string[] = WORKER_NODE_FLAGS): Promise<string[]> {
+  if (!existsSync(DIST_CLI)) throw new Error(`${DIST_CLI} is missing: run \`npm run build\` first`);
+  const built = statSync(DIST_CLI).mtimeMs;
+  for (const file of await readdir(SRC, { recursive: true })) {
+    if (file.endsWith('.ts') && statSync(`${SRC}${file}`).mtimeMs > built) {
+      throw new Error(`src/${file} is newer than the build in dist/: run \`npm run build\` first`);
+    }
+  }
+  return [...flags, DIST_CLI, 'worker'];
 }
 
 export interface OursSystem {
@@ -83,7 +108,7 @@ export async function startOurs(o: OursOptions): Promise<OursSystem> {
   const redis = await startLocalRedis();
   const env = oursEnv(o, redis.url);
   const config = loadConfig(env);
-  const pool = new WorkerPool({ env, logDir: o.logDir, argv: o.argv });
+  const pool = new WorkerPool({ env, logDir: o.logDir, argv: o.argv ?? (await deployedWorkerArgv()) });
   const connection = await connectForCommand(standaloneTarget(redis.url));
   connection.on('error', () => {});
   const queue = openQueue(connection, config, DEFAULT_SOURCE.id);

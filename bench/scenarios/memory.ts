@@ -6,9 +6,9 @@
  * pages; the season job included), with the pages per second it reached.
  */
 
-import { cliEntry } from '../../src/local/processes/cli-process.ts';
 import { WORKER_NODE_FLAGS } from '../../src/local/processes/worker-node-flags.ts';
 import type { BenchContext } from '../lib/context.ts';
+import { deployedWorkerArgv } from '../lib/ours.ts';
 import { num, range, summarise } from '../lib/stats.ts';
 import { measureOneWorker, type ThroughputRun, withSeasonSite } from './throughput.ts';
 
@@ -46,7 +46,7 @@ export async function runMemory(ctx: BenchContext, opts: MemoryOptions): Promise
         );
         runs.push(run);
       }
-      const argv = [...UNLIMITED_FLAGS, cliEntry(), 'worker'];
+      const argv = await deployedWorkerArgv(UNLIMITED_FLAGS);
       const label = 'no old-generation limit';
       const run = await measureOneWorker(ctx, s, { concurrency: 10, rep, argv, label });
       ctx.progress(
