@@ -14,6 +14,7 @@ import { StoreError } from '../errors/store-error.ts';
 import { type Logger, redactUrl } from '../log/logger.ts';
 import { migrate } from './migrate.ts';
 import { toStoreError } from './pg-error.ts';
+import { rawPageBytes } from './raw-page-file.ts';
 import {
   type BoxScoreRows,
   boxScoreRows,
@@ -420,7 +421,7 @@ export class PostgresStore implements Store {
   }
 
   async archivePage(page: RawPageInput): Promise<void> {
-    const body = typeof page.body === 'string' ? Buffer.from(page.body, 'utf8') : page.body;
+    const body = rawPageBytes(page.body);
     const gz = await gzipAsync(body);
     await this.#query(
       `archive ${page.url}`,

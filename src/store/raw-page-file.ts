@@ -60,12 +60,17 @@ const FEXTRA = 0x04;
 const FNAME = 0x08;
 const FCOMMENT = 0x10;
 
+/** The bytes an archive stores for a page body (RawPageInput.body): bytes as they are, text as UTF-8. */
+export function rawPageBytes(body: string | Uint8Array): Uint8Array {
+  return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+}
+
 /**
  * Gzip of `body` (text, stored as UTF-8, or its bytes) with `meta` as JSON in the header comment.
  * Same input, same bytes (mtime 0).
  */
 export async function encodeRawPage(body: string | Uint8Array, meta: RawPageMeta): Promise<Buffer> {
-  const data = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const data = rawPageBytes(body);
   // The comment field is Latin-1 and NUL-terminated: escape everything outside printable ASCII.
   const json = JSON.stringify(meta).replace(
     /[^\x20-\x7e]/g,
