@@ -42,9 +42,17 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
  * (`dist/cli/main.js`; `npm run bench` builds it first) under `flags` (default the workers' V8
  * flags). Not the TypeScript sources: Node would strip their types when it loads them, which costs
  * ~30 MB of resident memory that no pod has. Throws when the build is missing or older than a
- * source file, so that a measurement never runs stale code.
+ * source file (checked once per process), so that a measurement never runs stale code.
  */
 export async function deployedWorkerArgv(flags: readonly string[] = WORKER_NODE_FLAGS): Promise<string[]> {
+  buildChecked ??= checkBuild();
+  await buildChecked;
+  return [...flags, DIST_CLI, 'worker'];
+}
+
+let buildChecked: Promise<void> | undefined;
+
+async function checkBuild(): Promise<void> {
   if (!existsSync(DIST_CLI)) throw new Error(`${DIST_CLI} is missing: run \`npm run build\` first`);
   const built = statSync(DIST_CLI).mtimeMs;
   for (const file of await readdir(SRC, { recursive: true })) {
@@ -52,7 +60,6 @@ export async function deployedWorkerArgv(flags: readonly string[] = WORKER_NODE_
       throw new Error(`src/${file} is newer than the build in dist/: run \`npm run build\` first`);
     }
   }
-  return [...flags, DIST_CLI, 'worker'];
 }
 
 export interface OursSystem {
