@@ -82,8 +82,7 @@ const crawler = new Crawler(
     statusMessageLoggingInterval: 3_600,
     async requestHandler({ request, body, response }) {
       // The same steps as our jobs (fetch-page.ts, then the processor): archive the bytes, then
-      // decode the text where it is parsed, parse, store.
-      const html = (): string => (typeof body === 'string' ? body : body.toString('utf8'));
+      // hand the parser the body as it came (bytes: it decodes only what it reads), store.
       const item = request.userData;
       await store.archivePage({
         url: request.loadedUrl ?? request.url,
@@ -94,12 +93,12 @@ const crawler = new Crawler(
         kind: item.kind,
       });
       if (item.kind === 'boxscore') {
-        await store.upsertBoxScore(site.parseBoxScore(html(), item.gameId!));
+        await store.upsertBoxScore(site.parseBoxScore(body, item.gameId!));
       } else if (item.kind === 'totals') {
         if (!site.parsePlayerTotals) throw new Error(`source ${site.id} has no player totals pages`);
-        await store.upsertPlayerTotals(item.season, site.parsePlayerTotals(html(), item.season));
+        await store.upsertPlayerTotals(item.season, site.parsePlayerTotals(body, item.season));
       } else {
-        await SEASON_PAGES[item.kind].store(store, site, item.season, html(), item.team);
+        await SEASON_PAGES[item.kind].store(store, site, item.season, body, item.team);
       }
       pages++;
     },

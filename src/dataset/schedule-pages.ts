@@ -6,7 +6,7 @@
 import type { ScheduleGame } from '../domain/game.ts';
 import { inferGameTypes } from '../domain/game-types.ts';
 import type { SchedulePage } from '../domain/season.ts';
-import type { SourceSite } from '../sources/source.ts';
+import type { PageBody, SourceSite } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
 
 export interface StoredSchedulePage extends SchedulePage {
@@ -23,7 +23,7 @@ export async function storeSchedulePage(
   store: Store,
   site: SourceSite,
   season: number,
-  html: string,
+  html: PageBody,
   knownSlug: string | null,
 ): Promise<StoredSchedulePage> {
   const parsed = site.parseSchedule(html, season);

@@ -6,7 +6,7 @@
  */
 import type { ScheduleGame } from '../domain/game.ts';
 import { EmptyPageError } from '../errors/empty-page-error.ts';
-import type { SourceSite } from '../sources/source.ts';
+import type { PageBody, SourceSite } from '../sources/source.ts';
 import {
   awardRows,
   draftRows,
@@ -41,7 +41,7 @@ export interface SeasonPageSpec {
   /** The page's path on the source, or null when the site has no such page. */
   path(site: SourceSite, season: number, team: string | null): string | null;
   /** Parses the page and replaces what its scope held; returns the rows stored. */
-  store(store: Store, site: SourceSite, season: number, html: string, team: string | null): Promise<number>;
+  store(store: Store, site: SourceSite, season: number, html: PageBody, team: string | null): Promise<number>;
 }
 
 function missing(site: SourceSite, what: string): never {

@@ -4,12 +4,12 @@
  * timed-out job stops its I/O. HTTP outcomes are mapped to the error taxonomy here, once.
  *
  * got hands over the body as bytes (`responseType: 'buffer'`): the archive stores them as they are,
- * and the text is decoded from them in one go only when a parser asks for it (`text()`). got's own
- * text decoding works chunk by chunk and joins the pieces, which costs a few hundred kilobytes of
- * short-lived strings and about a millisecond of CPU per box score page. Decoding late matters as
- * much: a page's text is a string of up to 1 MB (two bytes per character as soon as one is not
- * Latin-1), and a string that is alive across an await (the archive write) outlives the young
- * generation and is promoted to the old one, where only a full collection frees it.
+ * and the parsers take them as they are too (they decode only the parts they read, in small
+ * pieces: sources/basketball-reference/page.ts). got's own text decoding works chunk by chunk and
+ * joins the pieces, which costs a few hundred kilobytes of short-lived strings and about a
+ * millisecond of CPU per box score page; and a page's text is a string of up to 1 MB (two bytes per
+ * character as soon as one is not Latin-1), which a garbage collection during its parse promotes to
+ * the old generation, where only a full collection frees it.
  */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -46,8 +46,8 @@ export interface FetchedPage {
   /** The body's bytes as received (after decompression): what the archive stores. */
   raw: Uint8Array;
   /**
-   * The body as text: `raw` decoded as UTF-8, afresh on every call. Call it where the page is
-   * parsed and keep the result no longer than the (synchronous) parse: see the file comment.
+   * The body as text: `raw` decoded as UTF-8, afresh on every call. The workers' parsers take
+   * `raw` instead (see the file comment); keep the result no longer than it is needed.
    */
   text(): string;
   /** Body size in bytes as received (after decompression). */

@@ -25,7 +25,7 @@ export async function processBoxScore(
     kind: 'boxscore',
     signal,
   });
-  const box = ctx.site.parseBoxScore(page.text(), gameId);
+  const box = ctx.site.parseBoxScore(page.raw, gameId);
   signal.throwIfAborted();
   await ctx.store.upsertBoxScore(box);
   return { gameId, players: box.visitor.players.length + box.home.players.length };

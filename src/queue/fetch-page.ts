@@ -26,6 +26,6 @@ export async function fetchSourcePage(ctx: WorkerContext, req: PageRequest): Pro
     season: req.season,
     kind: req.kind,
   });
-  // The text is decoded by the job when it parses (`page.text()`), after the archive's awaits.
+  // The job hands `page.raw` to the parser, which decodes what it reads after the archive's awaits.
   return page;
 }

@@ -24,6 +24,6 @@ export async function processPage(
   const { season, page: kind, team, path } = job.data;
   const page = await fetchSourcePage(ctx, { path, season, kind, signal });
   signal.throwIfAborted();
-  const rows = await SEASON_PAGES[kind].store(ctx.store, ctx.site, season, page.text(), team);
+  const rows = await SEASON_PAGES[kind].store(ctx.store, ctx.site, season, page.raw, team);
   return { season, page: kind, team, rows };
 }

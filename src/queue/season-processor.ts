@@ -45,7 +45,7 @@ export async function processSeason(
         kind: 'season',
         signal,
       });
-      const parsed = await storeSchedulePage(ctx.store, ctx.site, season, page.text(), null);
+      const parsed = await storeSchedulePage(ctx.store, ctx.site, season, page.raw, null);
       await checkpoint({ months: parsed.months, pagesDone: parsed.month ? [parsed.month] : [] });
       log.info(
         { months: parsed.months.length, page: parsed.slug, games: parsed.games.length },
@@ -62,7 +62,7 @@ export async function processSeason(
         kind: 'schedule',
         signal,
       });
-      const parsed = await storeSchedulePage(ctx.store, ctx.site, season, page.text(), month.slug);
+      const parsed = await storeSchedulePage(ctx.store, ctx.site, season, page.raw, month.slug);
       await checkpoint({ pagesDone: [...(data.pagesDone ?? []), month.slug] });
       await job.updateProgress(progress('schedule', data, 0, 0));
       log.info({ page: month.slug, games: parsed.games.length }, 'schedule page stored');

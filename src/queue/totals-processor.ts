@@ -27,7 +27,7 @@ export async function processTotals(
     kind: 'totals',
     signal,
   });
-  const rows = ctx.site.parsePlayerTotals(page.text(), season);
+  const rows = ctx.site.parsePlayerTotals(page.raw, season);
   signal.throwIfAborted();
   await ctx.store.upsertPlayerTotals(season, rows);
   return { season, rows: rows.length };

@@ -31,6 +31,12 @@ export const PAGE_KINDS = [
 
 export type PageKind = (typeof PAGE_KINDS)[number];
 
+/**
+ * A page as the parsers take it: the UTF-8 bytes it was fetched as (what workers pass: only the
+ * parts a parser reads are decoded, in small pieces), or its text.
+ */
+export type PageBody = string | Uint8Array;
+
 /** A team of a season: its code (as team season pages are named) and name. */
 export interface SeasonTeam {
   team: string;
@@ -51,16 +57,16 @@ export interface SourceSite {
    * captcha page, PageNotFoundError for the site's 404 page served with 200, NetworkError for a
    * truncated body (no closing `</html>`; retryable).
    */
-  parseSchedule(html: string, season: number): SchedulePage;
+  parseSchedule(html: PageBody, season: number): SchedulePage;
   /** Parses a box score page. Throws ParseError / EmptyPageError like parseSchedule. */
-  parseBoxScore(html: string, gameId: string): BoxScore;
+  parseBoxScore(html: PageBody, gameId: string): BoxScore;
   /** Path of a season's player totals page; absent when the site has none. */
   totalsPath?(season: number): string;
   /**
    * Parses a season's player totals page (regular season rows, then playoff rows when present).
    * Throws ParseError / EmptyPageError like parseSchedule. Absent when the site has no such page.
    */
-  parsePlayerTotals?(html: string, season: number): PlayerSeasonTotals[];
+  parsePlayerTotals?(html: PageBody, season: number): PlayerSeasonTotals[];
   /** Path of a season's summary page, which holds its standings; absent when the site has none. */
   summaryPath?(season: number): string;
   /**
@@ -68,12 +74,12 @@ export interface SourceSite {
    * and conference where the page has conference standings. Throws ParseError / EmptyPageError
    * like parseSchedule (no division standings / none listing a team).
    */
-  parseStandings?(html: string, season: number): StandingsRow[];
+  parseStandings?(html: PageBody, season: number): StandingsRow[];
   /**
    * The teams of a season, from its summary page (each once, with the code its team season page
    * is named by): the crawl fetches one team season page per team. Throws like parseStandings.
    */
-  teamsOfSeason?(html: string, season: number): SeasonTeam[];
+  teamsOfSeason?(html: PageBody, season: number): SeasonTeam[];
   /** Path of a team's season page (`team` is a code teamsOfSeason returned). */
   teamSeasonPath?(team: string, season: number): string;
   /**
@@ -81,19 +87,19 @@ export interface SourceSite {
    * team the page names; ParseError when the page is another team's or season's, EmptyPageError
    * when the roster lists no player.
    */
-  parseTeamSeason?(html: string, season: number, team?: string): TeamSeasonPage;
+  parseTeamSeason?(html: PageBody, season: number, team?: string): TeamSeasonPage;
   /** Path of a season's advanced player stats page. */
   advancedPath?(season: number): string;
   /** Parses a season's advanced player stats (regular season rows, then playoff rows when present). */
-  parsePlayerAdvanced?(html: string, season: number): PlayerAdvanced[];
+  parsePlayerAdvanced?(html: PageBody, season: number): PlayerAdvanced[];
   /** Path of the draft held at the end of a season. */
   draftPath?(season: number): string;
   /** Parses a draft page: every pick, with the player's career summary. */
-  parseDraft?(html: string, season: number): DraftPick[];
+  parseDraft?(html: PageBody, season: number): DraftPick[];
   /** Path of a season's awards voting page. */
   awardsPath?(season: number): string;
   /** Parses a season's awards page: every voting entry and all-league selection. */
-  parseAwards?(html: string, season: number): AwardEntry[];
+  parseAwards?(html: PageBody, season: number): AwardEntry[];
   /** The game id a box score page's path names (`/boxscores/201801010TOR.html`), else undefined. */
   gameIdFromPath(path: string): string | undefined;
   /** The month slug a month schedule page's path names (`october-2019`), else undefined. */

@@ -14,7 +14,8 @@
  * (none in the saved pages) is divided by 100 so the unit does not depend on the capture.
  */
 import type { PlayerAdvanced } from '../../domain/player-advanced.ts';
-import { checkSeason, loadPage, ownStrings, pageUrls } from './page.ts';
+import type { PageBody } from '../source.ts';
+import { checkSeason, loadPage, ownStrings } from './page.ts';
 import {
   type PlayerSeasonTableOptions,
   playerSeasonRows,
@@ -49,9 +50,9 @@ const ROWS: PlayerSeasonTableOptions = { what: WHAT, notStats: new Set(['awards'
  * one. Throws ParseError when `table#advanced` is missing or the page is another season's,
  * EmptyPageError when the regular season table has no player row.
  */
-export function parsePlayerAdvanced(html: string, season: number): PlayerAdvanced[] {
-  const { content } = loadPage(html, WHAT);
-  checkSeason(pageUrls(html), season, WHAT);
+export function parsePlayerAdvanced(html: PageBody, season: number): PlayerAdvanced[] {
+  const { content, urls } = loadPage(html, WHAT);
+  checkSeason(urls, season, WHAT);
   return ownStrings(
     regularThenPlayoffs(content, 'advanced', WHAT, season, (table, id, part) =>
       playerSeasonRows(table, id, ROWS).map(({ cells: _cells, ...row }) => ({ season, part, ...row })),

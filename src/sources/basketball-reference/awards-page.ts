@@ -19,10 +19,11 @@
 import type { AwardEntry, AwardKind } from '../../domain/awards.ts';
 import { EmptyPageError } from '../../errors/empty-page-error.ts';
 import { ParseError } from '../../errors/parse-error.ts';
+import type { PageBody } from '../source.ts';
 import { cleanText } from './cells.ts';
 import { findTable, tableIds } from './commented-tables.ts';
 import { bodyRows, type Element, hasClass, is, select, textOf } from './dom.ts';
-import { checkSeason, loadPage, ownStrings, pageUrls } from './page.ts';
+import { checkSeason, loadPage, ownStrings } from './page.ts';
 import { type Cell, cellsByStat, cellText, firstLink, linkHref, numberCell } from './table-cells.ts';
 import { coachIdFromPath, playerIdFromPath, teamFromPath } from './urls.ts';
 
@@ -88,9 +89,9 @@ function awardOf(id: string, table: Element): { award: string; kind: AwardKind }
  * the page has no award table or is another season's, EmptyPageError when its award tables list
  * nobody.
  */
-export function parseAwards(html: string, season: number): AwardEntry[] {
-  const { content } = loadPage(html, WHAT);
-  checkSeason(pageUrls(html), season, WHAT);
+export function parseAwards(html: PageBody, season: number): AwardEntry[] {
+  const { content, urls } = loadPage(html, WHAT);
+  checkSeason(urls, season, WHAT);
   const entries: AwardEntry[] = [];
   let tables = 0;
   for (const id of new Set(tableIds(content))) {

@@ -11,13 +11,14 @@
 import type { BoxScore, TeamBox } from '../../domain/box-score.ts';
 import { EmptyPageError } from '../../errors/empty-page-error.ts';
 import { ParseError } from '../../errors/parse-error.ts';
+import type { PageBody } from '../source.ts';
 import { is, selectFirst, textOf } from './dom.ts';
 import { parseFourFactors } from './four-factors.ts';
 import { parseGameHeading } from './game-heading.ts';
 import { parseGameInfo } from './game-info.ts';
 import { seasonOfDate } from './game-season.ts';
 import { parseLineScore } from './line-score.ts';
-import { loadPage, ownStrings, pageTitle, pageUrls, statedGameId } from './page.ts';
+import { loadPage, ownStrings, statedGameId } from './page.ts';
 import { parseTeamPlayers } from './player-tables.ts';
 import { parseScorebox, type ScoreboxTeam } from './scorebox.ts';
 import { dateFromGameId, isGameId } from './urls.ts';
@@ -34,10 +35,10 @@ const PERIOD_TABLE = /^box-[A-Za-z0-9]+-(?:q|h|ot)\d+-(?:basic|advanced)$/;
  * Parses the box score page of game `gameId`. Throws ParseError when the page lacks the box score
  * structure or is another game's page, EmptyPageError when a team has no player rows.
  */
-export function parseBoxScore(html: string, gameId: string): BoxScore {
+export function parseBoxScore(html: PageBody, gameId: string): BoxScore {
   if (!isGameId(gameId)) throw new RangeError(`"${gameId}" is not a basketball-reference game id`);
-  const { content } = loadPage(html, WHAT, { skipTables: PERIOD_TABLE });
-  const stated = statedGameId(pageUrls(html));
+  const { content, urls, title } = loadPage(html, WHAT, { skipTables: PERIOD_TABLE });
+  const stated = statedGameId(urls);
   if (stated !== undefined && stated !== gameId) {
     throw new ParseError(`${WHAT} is the page of game ${stated}, not ${gameId}`);
   }
@@ -45,7 +46,7 @@ export function parseBoxScore(html: string, gameId: string): BoxScore {
   const scorebox = parseScorebox(content);
   const { visitor, home } = scorebox;
   const date = scorebox.date ?? dateFromGameId(gameId);
-  const heading = parseGameHeading(textOf(selectFirst(content, is('h1'))) || pageTitle(html));
+  const heading = parseGameHeading(textOf(selectFirst(content, is('h1'))) || title());
   const lineScore = parseLineScore(content);
   const fourFactors = parseFourFactors(content);
   const info = parseGameInfo(content);

@@ -29,7 +29,7 @@ export type Match = (el: Element) => boolean;
  * Parses an HTML document or fragment into a domhandler tree. Several strings are parsed as one
  * document, one after the other (htmlparser2 is a streaming parser).
  */
-export function parseHtml(html: string | readonly string[]): Document {
+export function parseHtml(html: string | Iterable<string>): Document {
   const handler = new DomHandler();
   const parser = new Parser(handler);
   if (typeof html === 'string') parser.end(html);

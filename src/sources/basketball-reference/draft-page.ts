@@ -16,10 +16,11 @@
 import type { DraftPick } from '../../domain/draft.ts';
 import { EmptyPageError } from '../../errors/empty-page-error.ts';
 import { ParseError } from '../../errors/parse-error.ts';
+import type { PageBody } from '../source.ts';
 import { cleanText } from './cells.ts';
 import { findTable } from './commented-tables.ts';
 import { bodyRows, type Element, hasClass, textOf } from './dom.ts';
-import { checkSeason, loadPage, ownStrings, pageUrls } from './page.ts';
+import { checkSeason, loadPage, ownStrings } from './page.ts';
 import { cellsByStat, cellText, firstLink, linkHref, numberCell, requiredNumberCell } from './table-cells.ts';
 import { playerIdFromPath } from './urls.ts';
 
@@ -73,9 +74,9 @@ function parseRows(table: Element, season: number): DraftPick[] {
  * Every pick of the draft, in the page's order. Throws ParseError when `table#stats` is missing
  * or the page is another season's, EmptyPageError when the table lists no pick.
  */
-export function parseDraft(html: string, season: number): DraftPick[] {
-  const { content } = loadPage(html, WHAT);
-  checkSeason(pageUrls(html), season, WHAT);
+export function parseDraft(html: PageBody, season: number): DraftPick[] {
+  const { content, urls } = loadPage(html, WHAT);
+  checkSeason(urls, season, WHAT);
   const found = findTable(content, 'stats');
   if (!found) throw new ParseError(`${WHAT} has no table#stats: the layout changed`);
   const picks = parseRows(found.table, season);

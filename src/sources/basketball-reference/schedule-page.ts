@@ -20,9 +20,10 @@ import type { GameType, ScheduleGame, TeamRef } from '../../domain/game.ts';
 import type { SchedulePage } from '../../domain/season.ts';
 import { EmptyPageError } from '../../errors/empty-page-error.ts';
 import { ParseError } from '../../errors/parse-error.ts';
+import type { PageBody } from '../source.ts';
 import { cleanText, parseDate, parseDuration, parseOvertimes, parseStartTime } from './cells.ts';
 import { bodyRows, type Element, hasClass, selectFirst, textOf, withId } from './dom.ts';
-import { checkSeason, loadPage, ownStrings, pageUrls } from './page.ts';
+import { checkSeason, loadPage, ownStrings } from './page.ts';
 import { currentMonth, parseMonths } from './schedule-months.ts';
 import { type Cell, cellsByStat, cellText, linkHref, numberCell } from './table-cells.ts';
 import { boxScorePath, gameIdFromPath, isGameId, teamFromPath } from './urls.ts';
@@ -34,9 +35,9 @@ const WHAT = 'schedule page';
  * Throws ParseError when the page lacks the schedule structure or is another season's page,
  * EmptyPageError when its schedule table lists no game.
  */
-export function parseSchedule(html: string, season: number): SchedulePage {
-  const { content } = loadPage(html, WHAT);
-  checkSeason(pageUrls(html), season, WHAT);
+export function parseSchedule(html: PageBody, season: number): SchedulePage {
+  const { content, urls } = loadPage(html, WHAT);
+  checkSeason(urls, season, WHAT);
 
   const table = selectFirst(content, withId('table', 'schedule'));
   if (table === undefined) throw new ParseError(`${WHAT} has no table#schedule: the layout changed`);

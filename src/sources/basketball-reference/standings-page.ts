@@ -14,10 +14,10 @@
 import type { StandingsGrouping, StandingsRow } from '../../domain/standings.ts';
 import { EmptyPageError } from '../../errors/empty-page-error.ts';
 import { ParseError } from '../../errors/parse-error.ts';
-import type { SeasonTeam } from '../source.ts';
+import type { PageBody, SeasonTeam } from '../source.ts';
 import { cleanText } from './cells.ts';
 import { bodyRows, type Element, hasClass, is, select, selectFirst, textOf } from './dom.ts';
-import { checkSeason, loadPage, ownStrings, pageUrls } from './page.ts';
+import { checkSeason, loadPage, ownStrings, pageText } from './page.ts';
 import { sourceTable, sourceTableIds } from './source-tables.ts';
 import {
   type Cell,
@@ -105,9 +105,10 @@ function parseTable(table: Element, id: string, grouping: StandingsGrouping, sea
  * page has no division table or is another season's page, EmptyPageError when its division tables
  * list no team.
  */
-export function parseStandings(html: string, season: number): StandingsRow[] {
-  loadPage(html, WHAT, { skipTables: /./ }); // the guards; the tables are cut out of the source
-  checkSeason(pageUrls(html), season, WHAT);
+export function parseStandings(body: PageBody, season: number): StandingsRow[] {
+  const { urls } = loadPage(body, WHAT, { skipTables: /./ }); // the guards; the tables are cut out of the source
+  checkSeason(urls, season, WHAT);
+  const html = pageText(body);
   const ids = sourceTableIds(html, STANDINGS);
   if (!ids.some((id) => DIVISIONS.test(id))) {
     throw new ParseError(`${WHAT} has no table#divs_standings_*: the layout changed`);
@@ -128,7 +129,7 @@ export function parseStandings(html: string, season: number): StandingsRow[] {
  * its link, the code of its team season page) and name, once, in the page's order. Throws like
  * parseStandings.
  */
-export function teamsOfSeason(html: string, season: number): SeasonTeam[] {
+export function teamsOfSeason(html: PageBody, season: number): SeasonTeam[] {
   const teams = new Map<string, string>();
   for (const row of parseStandings(html, season)) {
     if (row.grouping === 'division' && !teams.has(row.team)) teams.set(row.team, row.teamName);

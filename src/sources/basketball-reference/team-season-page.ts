@@ -11,10 +11,11 @@
 import type { TeamSeasonPage } from '../../domain/team-season.ts';
 import { EmptyPageError } from '../../errors/empty-page-error.ts';
 import { ParseError } from '../../errors/parse-error.ts';
+import type { PageBody } from '../source.ts';
 import { cleanText } from './cells.ts';
 import { findTable } from './commented-tables.ts';
 import { childElements, type Element, is, selectFirst, textOf } from './dom.ts';
-import { checkSeason, loadPage, ownStrings, type PageUrls, pageTitle, pageUrls, statedTeam } from './page.ts';
+import { checkSeason, loadPage, ownStrings, type PageUrls, statedTeam } from './page.ts';
 import { parseRoster } from './team-roster.ts';
 import { parseTeamRatings, parseTeamStats } from './team-stats.ts';
 
@@ -32,8 +33,8 @@ function pageTeam(urls: PageUrls, team: string | undefined): string {
 }
 
 /** `2022-23 Golden State Warriors Roster and Stats | ...` -> `Golden State Warriors`; else the h1's second span. */
-function teamName(html: string, content: Element): string {
-  const fromTitle = /^\d{4}-\d{2}\s+(.+?)\s+Roster and Stats\b/.exec(pageTitle(html))?.[1];
+function teamName(title: string, content: Element): string {
+  const fromTitle = /^\d{4}-\d{2}\s+(.+?)\s+Roster and Stats\b/.exec(title)?.[1];
   if (fromTitle) return cleanText(fromTitle);
   const h1 = selectFirst(content, is('h1'));
   const spans = h1 ? childElements(h1, is('span')) : [];
@@ -54,9 +55,8 @@ function requiredTable(content: Element, id: string): Element {
  * or `table#team_and_opponent` or the latter's team rows; EmptyPageError when the roster lists no
  * player.
  */
-export function parseTeamSeason(html: string, season: number, team?: string): TeamSeasonPage {
-  const { content } = loadPage(html, WHAT);
-  const urls = pageUrls(html);
+export function parseTeamSeason(html: PageBody, season: number, team?: string): TeamSeasonPage {
+  const { content, urls, title } = loadPage(html, WHAT);
   checkSeason(urls, season, WHAT);
   const code = pageTeam(urls, team);
   const roster = parseRoster(requiredTable(content, 'roster'), season, code, WHAT);
@@ -68,5 +68,5 @@ export function parseTeamSeason(html: string, season: number, team?: string): Te
   }
   const misc = findTable(content, 'team_misc');
   const ratings = misc ? parseTeamRatings(misc.table, WHAT) : null;
-  return ownStrings({ season, team: code, teamName: teamName(html, content), roster, stats, ratings });
+  return ownStrings({ season, team: code, teamName: teamName(title(), content), roster, stats, ratings });
 }

@@ -9,7 +9,8 @@
  * percentages are fractions, from the unrounded `csk` when the page has it.
  */
 import type { PlayerSeasonTotals } from '../../domain/player-totals.ts';
-import { checkSeason, loadPage, ownStrings, pageUrls } from './page.ts';
+import type { PageBody } from '../source.ts';
+import { checkSeason, loadPage, ownStrings } from './page.ts';
 import {
   type PlayerSeasonTableOptions,
   playerSeasonRows,
@@ -34,9 +35,9 @@ const ROWS: PlayerSeasonTableOptions = { what: WHAT, renames: TOTALS_RENAMES, no
  * one. Throws ParseError when `table#totals_stats` is missing or the page is another season's,
  * EmptyPageError when the regular season table has no player row.
  */
-export function parsePlayerTotals(html: string, season: number): PlayerSeasonTotals[] {
-  const { content } = loadPage(html, WHAT);
-  checkSeason(pageUrls(html), season, WHAT);
+export function parsePlayerTotals(html: PageBody, season: number): PlayerSeasonTotals[] {
+  const { content, urls } = loadPage(html, WHAT);
+  checkSeason(urls, season, WHAT);
   return ownStrings(
     regularThenPlayoffs(content, 'totals_stats', WHAT, season, (table, id, part) =>
       playerSeasonRows(table, id, ROWS).map(({ cells, ...row }) => ({
