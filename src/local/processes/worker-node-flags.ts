@@ -1,16 +1,19 @@
 /**
  * Node (V8) flags of every worker process: the demo's and the benchmarks' (WorkerPool), and the
- * pods' (the chart's `worker.nodeOptions`, checked equal to this list by test/k8s). A worker
- * allocates a few hundred KB of short-lived strings per page at dozens of pages a second. With
- * V8's default young generation (sized from the machine's memory) much of it survives long
- * enough to be promoted, and the old generation fills with garbage between full collections; a
- * 2 MB semi-space keeps the young generation small: peak RSS about a third lower, for CPU (below).
- * An explicit old-generation limit of 1 GB makes V8 size its old generation smaller than it does
- * from a large machine's memory, so full collections come sooner: peak RSS at concurrency 10 about
- * 160-175 MB instead of 235-270 MB, for several milliseconds more CPU per page (BENCHMARKS.md, "What
- * the profiles showed", has the figures of each setting tried and what stands in the way of
- * dropping the limit). 1 GB is far above every peak measured (under 400 MB at concurrency 50), so
- * it never limits the work. Tighter limits (`--max-old-space-size=320`) save little more and cost
- * 20-40 % more CPU. Measured in BENCHMARKS.md, "Memory and CPU of one worker".
+ * pods' (the chart's `worker.nodeOptions`, checked equal to this list by test/k8s).
+ *
+ * - `--max-old-space-size=1024`: V8 grows its old generation after each full collection by a
+ *   factor it derives from this limit: about 1.6 for 1 GB, 4 from 2 GB up (the default limit on a
+ *   machine with a few GB of memory). With the factor of 4 the old generation fills with garbage
+ *   between full collections, and peak RSS at concurrency 10 is 235-370 MB; with 1 GB it stays
+ *   under 200 MB. 1 GB is far above every peak measured (under 400 MB at concurrency 50), so it
+ *   never limits the work.
+ * - `--max-semi-space-size=16`: a young generation that holds what a page's work keeps alive (its
+ *   DOM, 1-2 MB, and the records built from it) until the work is done, so little of it is promoted
+ *   and the old generation fills slowly. A 2 MB semi-space (the setting before) promoted part of
+ *   every DOM: 2-4 ms more CPU per page for 10-20 MB less peak RSS.
+ *
+ * Measured with `node bench/cpu.ts --flags ...`; BENCHMARKS.md, "What the profiles showed", has
+ * the figures of each setting tried.
  */
-export const WORKER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--max-old-space-size=1024'];
+export const WORKER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=16', '--max-old-space-size=1024'];
