@@ -49,8 +49,13 @@ function textScan(html: string): PageScan {
   };
 }
 
+/** `bytes` as a Buffer over the same memory (no copy). */
+export function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 function byteScan(bytes: Uint8Array): PageScan {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = bufferOf(bytes);
   const text = (from: number, to: number): string => buf.toString('latin1', from, to);
   return {
     length: buf.length,

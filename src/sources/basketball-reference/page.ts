@@ -26,7 +26,7 @@ import { ParseError } from '../../errors/parse-error.ts';
 import type { PageBody } from '../source.ts';
 import { type Element, isElement, parseHtml, selectFirst, textOf, withId } from './dom.ts';
 import { isBlockPage, isCompletePage, isNotFoundPage } from './page-guards.ts';
-import { type PageScan, scanOf } from './page-scan.ts';
+import { bufferOf, type PageScan, scanOf } from './page-scan.ts';
 import { gameIdFromPath, seasonFromPath, teamFromPath } from './urls.ts';
 
 export interface LoadedPage {
@@ -107,7 +107,7 @@ const isContinuation = (byte: number): boolean => (byte & 0xc0) === 0x80;
 
 /** The text of `bytes` in `ranges`, decoded as UTF-8 in pieces of at most PIECE_BYTES. */
 function* decodedPieces(bytes: Uint8Array, ranges: Array<[number, number]>): Generator<string> {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = bufferOf(bytes);
   for (const [from, to] of ranges) {
     let at = from;
     while (at < to) {
@@ -122,7 +122,7 @@ function* decodedPieces(bytes: Uint8Array, ranges: Array<[number, number]>): Gen
 /** The text of `body` in `[from, to)`, decoded when it is bytes. */
 function textAt(body: PageBody, from: number, to: number): string {
   if (typeof body === 'string') return body.slice(from, to);
-  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8', from, to);
+  return bufferOf(body).toString('utf8', from, to);
 }
 
 /** The text of a page body: itself, or its bytes decoded as UTF-8. */
@@ -155,29 +155,18 @@ export function contentStart(html: string): number | undefined {
 }
 
 /**
- * Where a page's parts are: what to parse for `div#content` (`content`, undefined when it cannot be
- * cut out safely) and what to parse else (`whole`).
+ * `div#content` of the page `scan` searches: its cut parsed alone when it can be made safely, else
+ * the whole page parsed (the whole page's tables are searched only then).
  */
-interface PagePlan {
-  content: Array<[number, number]> | undefined;
-  whole: Array<[number, number]>;
-}
-
-function planOf(scan: PageScan, skip: RegExp | undefined): PagePlan {
+function contentFrom(body: PageBody, scan: PageScan, skip: RegExp | undefined): Element | undefined {
   const start = firstTagAt(scan, CONTENT_START, 0);
-  const content =
-    start !== undefined && !inRawText(scan, start)
-      ? keptRanges(scan, start, contentEnd(scan, start), skip)
-      : undefined;
-  return { content, whole: keptRanges(scan, 0, scan.length, skip) };
-}
-
-function contentFrom(body: PageBody, plan: PagePlan): Element | undefined {
-  if (plan.content !== undefined) {
-    const first = parseHtml(piecesOf(body, plan.content)).children.find(isElement);
+  if (start !== undefined && !inRawText(scan, start)) {
+    const cut = keptRanges(scan, start, contentEnd(scan, start), skip);
+    const first = parseHtml(piecesOf(body, cut)).children.find(isElement);
     if (first?.name === 'div' && first.attribs.id === 'content') return first;
   }
-  return selectFirst(parseHtml(piecesOf(body, plan.whole)), withId('div', 'content'));
+  const whole = keptRanges(scan, 0, scan.length, skip);
+  return selectFirst(parseHtml(piecesOf(body, whole)), withId('div', 'content'));
 }
 
 /**
@@ -186,7 +175,7 @@ function contentFrom(body: PageBody, plan: PagePlan): Element | undefined {
  * from the whole page.
  */
 export function contentOf(body: PageBody, options: LoadOptions = {}): Element | undefined {
-  return contentFrom(body, planOf(scanOf(body), options.skipTables));
+  return contentFrom(body, scanOf(body), options.skipTables);
 }
 
 /**
@@ -215,7 +204,7 @@ export function loadPage(body: PageBody, what: string, options: LoadOptions = {}
     throw new NetworkError(`${what}: the body is truncated (${size}, no closing </html>)`);
   }
   const head = headOfScan(scan);
-  const content = contentFrom(body, planOf(scan, options.skipTables));
+  const content = contentFrom(body, scan, options.skipTables);
   if (content === undefined) {
     throw new ParseError(
       `${what} has no div#content and is not a block page: the layout changed (or this is not a basketball-reference.com page)`,
