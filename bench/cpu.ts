@@ -2,7 +2,7 @@
  * CPU per page of one worker process against the raw loop, over a season on the replay site, for
  * before/after work on the per-job path (scenario 1's measurement, one configuration):
  *
- *   node bench/cpu.ts [--as-of 2017-11-10] [--reps 3] [--concurrency 4] [--contenders raw,ours]
+ *   node bench/cpu.ts [--as-of 2017-11-10] [--reps 3] [--concurrency 4] [--processes 1] [--contenders raw,ours]
  *                     [--prof <dir>]   (our worker under `node --cpu-prof`, profiles into <dir>)
  *                     [--flags --max-semi-space-size=2,...]   (our worker's V8 flags; default WORKER_NODE_FLAGS)
  *
@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     'as-of': { type: 'string' },
     reps: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '4' },
+    /** Our worker processes (each at --concurrency); the raw loop and Crawlee run their total concurrency. */
+    processes: { type: 'string', default: '1' },
     contenders: { type: 'string', default: 'raw,ours' },
     prof: { type: 'string' },
     /** Node flags of our worker in place of WORKER_NODE_FLAGS ('' for none). */
@@ -36,6 +38,7 @@ const season = 2018;
 const asOf = args['as-of'] ?? null;
 const reps = Number(args.reps);
 const concurrency = Number(args.concurrency);
+const processes = Number(args.processes);
 const contenders = args.contenders.split(',').filter((c) => c !== '') as Contender[];
 if (args['raw-flags']) contenders.push('raw+flags' as Contender);
 const flags = args.flags === undefined ? WORKER_NODE_FLAGS : args.flags.split(',').filter((f) => f !== '');
@@ -54,8 +57,8 @@ try {
             : await measure(
                 ctx,
                 s.site,
-                { season, asOf, reps, processes: [1], perProcessConcurrency: concurrency, argv },
-                { contender, processes: 1, rep, itemsFile: s.itemsFile },
+                { season, asOf, reps, processes: [processes], perProcessConcurrency: concurrency, argv },
+                { contender, processes, rep, itemsFile: s.itemsFile },
               );
         ctx.progress(
           `  rep ${rep + 1} ${contender}: ${run.pages} pages, ${num(run.pagesPerSecond)} pages/s, ` +
@@ -83,14 +86,14 @@ async function rawWithFlags(baseUrl: string, itemsFile: string, rep: number): Pr
   try {
     const res = await runChild(
       ctx.path('contenders/raw-loop.ts'),
-      { baseUrl, storeDir, concurrency, itemsFile },
+      { baseUrl, storeDir, concurrency: processes * concurrency, itemsFile },
       { timeoutMs: 600_000, cwd: storeDir, nodeArgs: [...flags] },
     );
     const seconds = (res.endedAt - res.startedAt) / 1000;
     return {
       contender: 'raw+flags' as Contender,
       processes: 1,
-      concurrency,
+      concurrency: processes * concurrency,
       rep,
       pages: res.pages,
       seconds,
