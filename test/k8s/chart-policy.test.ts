@@ -5,7 +5,8 @@
  * rolling on config changes, and values documented and in sync with the app's settings table.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { expectedOperationsDoc, expectedReadme, expectedSchema } from '../../scripts/k8s/generate.ts';
@@ -14,8 +15,10 @@ import {
   CHART_MANAGED_ENV,
   configSchemaProperties,
 } from '../../scripts/k8s/lib/chart-settings.ts';
+import { execForm, lastOf, parseDockerfile } from '../../scripts/k8s/lib/dockerfile.ts';
 import { CHART_DIR, find, helmTemplate, type K8sObject } from '../../scripts/k8s/lib/render.ts';
 import { parseValuesDoc, undocumented } from '../../scripts/k8s/lib/values-doc.ts';
+import { REPO_ROOT } from '../../scripts/k8s/tools.ts';
 import { SETTINGS } from '../../src/config.ts';
 import { WORKER_NODE_FLAGS } from '../../src/local/processes/worker-node-flags.ts';
 import { APP_COMPONENTS, componentOf, podSpecOf, type Rendering, renderings } from './chart-fixtures.ts';
@@ -151,8 +154,8 @@ describe('probes and ports', () => {
 });
 
 describe('settings', () => {
-  test('every environment variable an app container gets is a setting of src/config.ts (or NODE_OPTIONS)', () => {
-    const known = new Set([...appEnvNames(), 'NODE_OPTIONS']);
+  test('every environment variable an app container gets is a setting of src/config.ts', () => {
+    const known = new Set(appEnvNames());
     for (const r of all) {
       const cm = configMapData(r);
       for (const { o, spec } of pods(r).filter((p) => APP_COMPONENTS.includes(componentOf(p.o) ?? ''))) {
@@ -175,21 +178,48 @@ describe('settings', () => {
     }
   });
 
-  test("the worker container runs with the workers' V8 flags, and no other container sets NODE_OPTIONS", () => {
+  test("the worker container runs the image's entry point with the workers' V8 flags; no container sets NODE_OPTIONS", () => {
+    const entry = execForm(
+      lastOf(
+        parseDockerfile(readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8')).stages.at(-1)!,
+        'ENTRYPOINT',
+      ),
+    );
     for (const r of all) {
       for (const { o, spec } of pods(r)) {
         for (const c of spec.containers) {
-          const value = (c.env ?? []).find((e: { name: string }) => e.name === 'NODE_OPTIONS')?.value;
           const where = `${r.source}: ${o.kind}/${o.metadata.name} ${c.name}`;
-          if (componentOf(o) === 'worker' && c.name === 'worker') {
-            assert.equal(value, r.values.worker.nodeOptions || undefined, where);
-          } else {
-            assert.equal(value, undefined, where);
+          assert.equal(
+            (c.env ?? []).find((e: { name: string }) => e.name === 'NODE_OPTIONS'),
+            undefined,
+            `${where}: NODE_OPTIONS (it does not take every V8 flag)`,
+          );
+          const flags: string[] = r.values.worker.nodeFlags ?? [];
+          if (componentOf(o) === 'worker' && c.name === 'worker' && flags.length > 0) {
+            assert.deepEqual(c.command, [entry[0], ...flags, ...entry.slice(1)], where);
+          } else if (APP_COMPONENTS.includes(componentOf(o) ?? '')) {
+            assert.equal(c.command, undefined, `${where}: the image's entry point`);
           }
         }
       }
     }
-    assert.equal(all[0]!.values.worker.nodeOptions, WORKER_NODE_FLAGS.join(' '), 'values.yaml default');
+    assert.deepEqual(all[0]!.values.worker.nodeFlags, WORKER_NODE_FLAGS, 'values.yaml default');
+  });
+
+  test('worker.nodeFlags: [] runs the image entry point as it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nba-chart-'));
+    try {
+      writeFileSync(join(dir, 'values.yaml'), 'worker:\n  nodeFlags: []\n');
+      const worker = find(
+        helmTemplate({ valuesFiles: [join(dir, 'values.yaml')] }),
+        'Deployment',
+        'nba-scraper-worker',
+      );
+      assert.equal(podSpecOf(worker).containers[0].command, undefined);
+      assert.deepEqual(podSpecOf(worker).containers[0].args, ['worker']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('the settings the chart leaves to values.config are exactly the rest of SETTINGS', () => {
