@@ -19,6 +19,7 @@ import {
   failureCode,
   SHUTDOWN_REASON,
 } from './failure-policy.ts';
+import { jobDeadline } from './job-deadline.ts';
 import type { JobObserver } from './job-observer.ts';
 import { classifyOutcome } from './job-outcome.ts';
 import { isJobKind, kindOfJobId } from './job-types.ts';
@@ -82,8 +83,8 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
     const seconds = (): number => (performance.now() - started) / 1000;
     const kind = job.name;
     const processor = isJobKind(kind) ? PROCESSORS[kind] : undefined;
-    const deadline = AbortSignal.timeout(processor?.timeoutMs(config) ?? config.boxScoreJobTimeoutMs);
-    const jobSignal = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const deadline = jobDeadline(signal, processor?.timeoutMs(config) ?? config.boxScoreJobTimeoutMs);
+    const jobSignal = deadline.signal;
     const jobCtx = { ...ctx, logger: jobLogger(logger, job) };
     try {
       if (!processor) throw new Error(`unknown job name "${kind}"`);
@@ -98,6 +99,7 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
       observer?.jobRan(name, job, seconds(), err, thrown);
       throw thrown;
     } finally {
+      deadline.done();
       running--;
     }
   };
