@@ -412,19 +412,31 @@ const PROFILE_NOTES = [
     '/ 148-173, `--max-semi-space-size=16` 17.4-18.6 / 173-184 (at concurrency 10: 183-195 MB). Workers now ' +
     'run with 16 MB and the 1 GB old-generation limit (src/local/processes/worker-node-flags.ts).',
   '',
-  'What still stands between the worker and the raw loop: the old-generation limit (`--max-old-space-size`), ' +
-    'which is what keeps peak RSS under 200 MB. V8 grows its old generation after a full GC by a factor derived ' +
-    'from the limit (about 1.6 at 1 GB, 4 from 2 GB up), and the V8 of Node 24 has no flag to set the factor ' +
-    'alone. `--trace-gc-nvp` of a worker at concurrency 4 over a season: 396 scavenges (4.6 ms each: 3 MB ' +
-    'survive and 2.2 MB are promoted every time) and 99 full GCs. What is promoted is most likely what a job keeps ' +
-    "across its awaits (not yet confirmed with a heap profile): the records between parse and store and the store's serialised rows, which live through " +
-    'the archive and store writes (each with an fsync) while several pages of garbage are allocated. Without ' +
-    "flags our worker costs 16-18.7 ms per page against the raw loop's 13-15 in runs of the same hour. Not in the " +
-    "queue's own JavaScript: BullMQ, ioredis, prom-client and pino together take 0.4 ms per page in the profile; " +
-    'the garbage collector (2.7 ms per page in the worker) is the largest part not yet accounted for, and the ' +
-    "next thing to measure is the raw loop's own GC under the same flags. With one job queued, BullMQ 6.7 re-adds its marker every " +
-    'time a job is taken, so an idle worker pops a stale marker and asks again: 4 round trips per job at best, ' +
-    '~4.6-6 measured; no worker option changes it.',
+  'This round found what the old-generation limit was paying for:',
+  '',
+  "- V8's allocation-site pretenuring. A scavenge that comes in the middle of a parse finds all of that page's " +
+    'DOM alive, and V8 concludes that the DOM allocation sites make long-lived objects: from then on it ' +
+    'allocates DOM nodes straight in the old generation, where only a full GC frees them. The sampling heap ' +
+    'profiler (objects collected by full GCs kept) counted 1.8 GB over a season, mostly DOM nodes; without ' +
+    'pretenuring 0.76 GB (most of the rest is young garbage that a full GC happens to sweep). Main-thread GC ' +
+    'over the season: 1.6 s -> 0.6 s (scavenges 991 -> 241 ms). Interleaved `node bench/cpu.ts` runs at ' +
+    'concurrency 4: 11.8-13.2 -> 9.7-11.0 ms per page, peak RSS unchanged or lower (178-191 MB at concurrency ' +
+    "10). Workers now run with `--no-allocation-site-pretenuring`; NODE_OPTIONS refuses that flag, so the chart's " +
+    "worker container gives its flags on the command line (`worker.nodeFlags`, before the image's entry point).",
+  "- Every job's deadline was `AbortSignal.any([worker signal, AbortSignal.timeout(5 min)])`: the timer, the " +
+    "signals and the request's abort listeners lived 5 minutes after the job ended, thousands of them over a " +
+    'season. The deadline is now a timer cleared when the job ends (src/queue/job-deadline.ts); 0.88 -> 0.91 of ' +
+    'the raw loop at 1 process in back-to-back runs.',
+  '- Larger young generation (32 MB semi-space) or a 1.5 GB old-generation limit: no faster, and 10-30 MB more ' +
+    'peak RSS; the flags stay 16 MB and 1 GB.',
+  '',
+  'What remains between the worker and the raw loop at 1 process is the queue and GC under the 1 GB limit: ' +
+    '69 full GCs over a season at concurrency 4, 24-29 MB live after each, ' +
+    'BullMQ, ioredis, prom-client and pino about 0.2 ms per page. With one job queued, BullMQ 6.7 re-adds its ' +
+    'marker every time a job is taken, so an idle worker pops a stale marker and asks again: 4 round trips per ' +
+    'job at best, ~4.6-6 measured; no worker option changes it. Against Crawlee HttpCrawler the 1.5x goal ' +
+    'cannot be reached where the raw loop itself is within 1.5x of HttpCrawler: HttpCrawler runs the same ' +
+    'fetch, archive, parse and store, and adds only its own crawler overhead.',
 ];
 
 /** The issue's targets, each with the figure that judges it. */
