@@ -8,11 +8,11 @@
  * With --check nothing is written: it lists the files that differ and exits 1 (the tests call
  * the same functions).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { biomeFormat } from '../lib/biome-format.ts';
 import { configSchemaProperties } from './lib/chart-settings.ts';
 import { type GeneratedFile, manifestFiles } from './lib/manifests.ts';
 import { CHART_DIR, helmTemplate } from './lib/render.ts';
@@ -22,21 +22,6 @@ import { REPO_ROOT } from './tools.ts';
 export const KUBERNETES_DIR = join(REPO_ROOT, 'kubernetes');
 export const MANIFEST_VALUES = join(KUBERNETES_DIR, 'chart-values.yaml');
 const GENERATED_DIRS = ['base', 'components/prometheus-operator'];
-
-/**
- * Text as the project's formatter (biome) writes it, so that `biome check --write` and this
- * generator agree on every file they both touch (JSON, Markdown).
- */
-export function biomeFormat(path: string, text: string): string {
-  const biome = join(REPO_ROOT, 'node_modules', '.bin', 'biome');
-  const r = spawnSync(biome, ['format', `--stdin-file-path=${path}`], {
-    cwd: REPO_ROOT,
-    input: text,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`biome format ${path} failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 /** values.schema.json with its `config` section generated from SETTINGS. */
 export function expectedSchema(): string {
