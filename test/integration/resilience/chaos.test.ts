@@ -2,7 +2,8 @@
  * Chaos: two generated seasons, three worker processes, faults on at moderate rates. While the
  * crawl runs, a worker running jobs is killed with SIGKILL every few seconds and replaced (eight
  * times), one worker is scaled down with SIGTERM (after the third kill), and Redis is restarted
- * once (after the fifth): counted in kills, not in seconds, so a slow machine gets the same chaos.
+ * once (after the fifth): counted in kills, not in seconds, so a slow machine gets the same chaos;
+ * the site's answers are slow enough that a fast machine is still crawling at the last kill.
  * Afterwards every game of the site's ground truth is in the store exactly once, nothing is stuck,
  * and the only jobs that failed are those whose pages the fault injector made permanently
  * unparseable, each with its code.
@@ -33,7 +34,10 @@ test('chaos: kills, a scale-down and a Redis restart lose nothing', { timeout: 9
     asOf: '2018-11-10',
     faults: {
       seed: 11,
-      latency: { fixedMs: 5, jitterMs: 40 },
+      // Every answer takes 0.4-0.6 s, so the crawl (about 1,550 jobs at 12 at a time: over a minute)
+      // outlasts the kills however fast the machine parses: on a fast one a crawl without latency
+      // finished after three kills.
+      latency: { fixedMs: 400, jitterMs: 200 },
       serverErrors: { rate: 0.04 },
       resets: { rate: 0.02 },
       truncated: { rate: 0.02 },
