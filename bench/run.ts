@@ -190,7 +190,7 @@ async function main(): Promise<void> {
         seasons,
         processes: 2,
         concurrency: 4,
-        windowMs: quick ? 15_000 : 30_000,
+        windows: quick ? 4 : 10,
         sampleMs: 1_000,
         deadlineMs: 20 * 60_000,
       });

@@ -34,8 +34,11 @@ export interface LongCrawlOptions {
   /** Our worker processes, and WORKER_CONCURRENCY of each. */
   processes: number;
   concurrency: number;
-  /** Length of a time window of the series, ms. */
-  windowMs: number;
+  /**
+   * The crawl (first counted request to last page stored) is cut into this many windows of equal
+   * length: the series has the same resolution however fast the machine crawls.
+   */
+  windows: number;
   /** How often the worker processes and Redis are sampled, ms. */
   sampleMs: number;
   /** The whole scenario (rendering, our crawl, the raw loop) must end within this, ms. */
@@ -310,7 +313,7 @@ function nearest(samples: LongCrawlSample[], t: number): LongCrawlSample {
   return samples.reduce((best, s) => (Math.abs(s.t - t) < Math.abs(best.t - t) ? s : best), samples[0]!);
 }
 
-/** The crawl cut into windows of opts.windowMs from its first counted request; the last may be shorter. */
+/** The crawl, from its first counted request to its last page stored, cut into opts.windows equal windows. */
 function windows(
   opts: LongCrawlOptions,
   log: { t: number }[],
@@ -321,8 +324,10 @@ function windows(
 ): LongCrawlWindow[] {
   const at = (t: number): LongCrawlSample => nearest(samples, t);
   const out: LongCrawlWindow[] = [];
-  for (let from = t0; from < t1; from += opts.windowMs) {
-    const to = Math.min(t1, from + opts.windowMs);
+  const length = (t1 - t0) / opts.windows;
+  for (let i = 0; i < opts.windows; i++) {
+    const from = t0 + i * length;
+    const to = i === opts.windows - 1 ? t1 : from + length;
     const pages = log.filter((x) => x.t >= from && (x.t < to || (to === t1 && x.t <= to))).length;
     const a = at(from);
     const b = at(to);
@@ -342,12 +347,11 @@ function windows(
 }
 
 /**
- * The steady windows: full ones (the last, shorter one drains the queue) after the first (the
- * ramp-up: the season jobs read their schedules and fan out), and how far their pages/s stray
- * from their median.
+ * The steady windows: all but the first (the ramp-up: the season jobs read their schedules and fan
+ * out) and the last (it drains the queue), and how far their pages/s stray from their median.
  */
 export function flatness(r: LongCrawlResult): { full: LongCrawlWindow[]; spread: number; flat: boolean } {
-  const full = r.ours.windows.slice(1).filter((w) => w.to - w.from >= r.opts.windowMs / 1000 - 0.001);
+  const full = r.ours.windows.slice(1, -1);
   const pps = full.map((w) => w.pagesPerSecond).sort((a, b) => a - b);
   const med = pps.length ? pps[pps.length >> 1]! : Number.NaN;
   const spread = pps.length ? Math.max(...pps.map((x) => Math.abs(x / med - 1))) : Number.NaN;
@@ -417,7 +421,7 @@ export function longCrawlMarkdown(r: LongCrawlResult): string {
     `| ours / raw loop | ${num(r.ours.seconds / r.raw.seconds, 2)}× the time | ` +
       `${percent(r.ours.pagesPerSecond / r.raw.pagesPerSecond)} | |`,
     '',
-    `Over time, in windows of ${o.windowMs / 1000} s from the first counted request (pages counted when ` +
+    `Over time, in ${o.windows} windows of ${num(r.ours.seconds / o.windows, 1)} s from the first counted request (pages counted when ` +
       "the site received their request; RSS is the larger worker, both read at the window's end):",
     '',
     '| window, s | pages | pages/s | CPU ms / page | worker RSS, MB | Redis used_memory, MB | seasons done |',
@@ -430,7 +434,7 @@ export function longCrawlMarkdown(r: LongCrawlResult): string {
     '',
     `Pages/s ${f.flat ? 'is flat' : 'is **not** flat'} within the crawl: the ${f.full.length} steady windows ` +
       `are within ${percent(f.spread, 0)} of their median (the target is 10 %; left out: the first window, ` +
-      'where the season jobs read their schedules and fan out, and the last, shorter one, which drains ' +
+      'where the season jobs read their schedules and fan out, and the last, which drains ' +
       `the queue). Redis \`used_memory\`: peak ${num(r.ours.redisPeakMb, 1)} MB, ${num(r.ours.redisEndMb, 1)} MB ` +
       `at the end (completed page jobs are removed; the ${o.seasons.length} completed season jobs stay). ` +
       `Worker RSS (VmRSS) when the first season completed: ${r.ours.rssFirstSeasonMb.map((x) => num(x, 0)).join(' and ')} ` +
