@@ -225,7 +225,7 @@ export const SETTINGS = {
   maxStalledCount: setting({
     env: 'MAX_STALLED_COUNT',
     default: 3,
-    doc: 'A job whose worker died this many times is failed for good (protects against a page that crashes every worker that takes it).',
+    doc: 'A job whose worker died more than this many times in a row without progress is failed for good (protects against a page that crashes every worker that takes it). A season job clears its count whenever it stores a schedule page.',
     parse: int(0, 100),
   }),
   seasonJobTimeoutMs: setting({

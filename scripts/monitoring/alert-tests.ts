@@ -322,7 +322,7 @@ export const RULE_TESTS: RuleTest[] = [
         fires(
           'NbaScraperStalledJobsRising',
           { namespace: 'ns', queue: 'q2' },
-          '18 jobs of queue q2 (ns) stalled in the last 15 minutes. A job that stalls MAX_STALLED_COUNT times fails for good.',
+          '18 jobs of queue q2 (ns) stalled in the last 15 minutes. A job that stalls more than MAX_STALLED_COUNT times in a row without progress fails for good.',
         ),
       ),
     ],

@@ -280,7 +280,7 @@ export const ALERTS: RuleGroup<AlertRule>[] = [
         '5m',
         `sum by (namespace, queue) (increase(nba_scraper_stalled_jobs_recovered_total[15m])) > ${T.stalledWarning}`,
         'Workers keep dying with jobs in hand.',
-        '{{ $value | humanize }} jobs of queue {{ $labels.queue }} ({{ $labels.namespace }}) stalled in the last 15 minutes. A job that stalls MAX_STALLED_COUNT times fails for good.',
+        '{{ $value | humanize }} jobs of queue {{ $labels.queue }} ({{ $labels.namespace }}) stalled in the last 15 minutes. A job that stalls more than MAX_STALLED_COUNT times in a row without progress fails for good.',
       ),
       alert(
         'NbaScraperJobsFailingForGood',

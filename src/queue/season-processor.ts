@@ -4,7 +4,9 @@
  * job's data, so a crashed job resumes at the next page. With the whole schedule stored it fills
  * in the game types the pages did not give (domain/game-types.ts). Then it adds one `boxscore`
  * child per played game whose box score is not stored yet, and waits for them (BullMQ
- * waiting-children); when they have all finished it completes with a summary.
+ * waiting-children); when they have all finished it completes with a summary. A checkpoint also
+ * clears the job's stall count (stall-count.ts): a run that stored a page was not killed by its
+ * own work, so pods lost while a season runs do not add up to a failed season.
  */
 import { type Job, WaitingChildrenError } from 'bullmq';
 import { fillInferredGameTypes, storeSchedulePage } from '../dataset/schedule-pages.ts';
@@ -21,6 +23,7 @@ import {
   type SeasonResult,
 } from './job-types.ts';
 import { enqueueSeasonPages } from './page-jobs.ts';
+import { clearStallCount } from './stall-count.ts';
 import { enqueueTotals } from './totals-job.ts';
 import type { JobRun, WorkerContext } from './worker-context.ts';
 
@@ -35,6 +38,8 @@ export async function processSeason(
   const checkpoint = async (patch: Partial<SeasonJobData>): Promise<void> => {
     data = { ...data, ...patch };
     await job.updateData(data);
+    // Progress: the deaths of earlier runs were not this job's doing (stall-count.ts).
+    await clearStallCount(ctx.queue, job);
   };
 
   if (!data.fannedOut) {
