@@ -28,5 +28,6 @@ export async function processBoxScore(
   const box = ctx.site.parseBoxScore(page.raw, gameId);
   signal.throwIfAborted();
   await ctx.store.upsertBoxScore(box);
+  page.release();
   return { gameId, players: box.visitor.players.length + box.home.players.length };
 }

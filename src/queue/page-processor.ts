@@ -25,5 +25,6 @@ export async function processPage(
   const page = await fetchSourcePage(ctx, { path, season, kind, signal });
   signal.throwIfAborted();
   const rows = await SEASON_PAGES[kind].store(ctx.store, ctx.site, season, page.raw, team);
+  page.release();
   return { season, page: kind, team, rows };
 }

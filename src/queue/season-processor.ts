@@ -51,6 +51,7 @@ export async function processSeason(
         signal,
       });
       const parsed = await storeSchedulePage(ctx.store, ctx.site, season, page.raw, null);
+      page.release();
       await checkpoint({ months: parsed.months, pagesDone: parsed.month ? [parsed.month] : [] });
       log.info(
         { months: parsed.months.length, page: parsed.slug, games: parsed.games.length },
@@ -68,6 +69,7 @@ export async function processSeason(
         signal,
       });
       const parsed = await storeSchedulePage(ctx.store, ctx.site, season, page.raw, month.slug);
+      page.release();
       await checkpoint({ pagesDone: [...(data.pagesDone ?? []), month.slug] });
       await job.updateProgress(progress('schedule', data, 0, 0));
       log.info({ page: month.slug, games: parsed.games.length }, 'schedule page stored');

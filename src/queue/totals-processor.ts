@@ -30,5 +30,6 @@ export async function processTotals(
   const rows = ctx.site.parsePlayerTotals(page.raw, season);
   signal.throwIfAborted();
   await ctx.store.upsertPlayerTotals(season, rows);
+  page.release();
   return { season, rows: rows.length };
 }

@@ -62,6 +62,18 @@ describe('HTTP outcomes map to the error taxonomy', () => {
     assert.ok(page.durationMs > 0);
   });
 
+  test("release() frees a page's bytes and leaves another page's alone", async () => {
+    site.setFaults(null);
+    const [page, other] = await Promise.all([http.fetch(boxPath), http.fetch(boxPath)]);
+    const bytes = page.bytes;
+    assert.ok(bytes > 100_000, `a box score is a large body (${bytes} bytes)`);
+    page.release();
+    assert.equal(page.raw.byteLength, 0);
+    assert.equal(page.bytes, bytes, 'the size received is still known');
+    assert.equal(other.raw.byteLength, bytes);
+    assert.ok(other.text().includes(gameId));
+  });
+
   test('404 -> ERR_NOT_FOUND (never retried)', async () => {
     site.setFaults(null);
     const { code, err } = await codeOf('/boxscores/209901010XXX.html');
