@@ -17,13 +17,17 @@ export interface JobDeadline {
 
 export function jobDeadline(parent: AbortSignal | undefined, ms: number): JobDeadline {
   const controller = new AbortController();
+  if (parent?.aborted) {
+    // The worker is closing already: nothing to time, nothing to forward.
+    controller.abort(parent.reason);
+    return { signal: controller.signal, done() {} };
+  }
   const forward = (): void => controller.abort(parent?.reason);
   const timer = setTimeout(
     () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
     ms,
   );
-  if (parent?.aborted) forward();
-  else parent?.addEventListener('abort', forward, { once: true });
+  parent?.addEventListener('abort', forward, { once: true });
   return {
     signal: controller.signal,
     done() {

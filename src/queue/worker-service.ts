@@ -84,16 +84,15 @@ export function startWorkerService(opts: WorkerServiceOptions): WorkerService {
     const kind = job.name;
     const processor = isJobKind(kind) ? PROCESSORS[kind] : undefined;
     const deadline = jobDeadline(signal, processor?.timeoutMs(config) ?? config.boxScoreJobTimeoutMs);
-    const jobSignal = deadline.signal;
     const jobCtx = { ...ctx, logger: jobLogger(logger, job) };
     try {
       if (!processor) throw new Error(`unknown job name "${kind}"`);
       // The map pairs each kind with its payload; the job's name is its kind.
-      const result = await processor.run(jobCtx, job as Job<never>, { token, signal: jobSignal });
+      const result = await processor.run(jobCtx, job as Job<never>, { token, signal: deadline.signal });
       observer?.jobRan(name, job, seconds(), undefined, undefined);
       return result;
     } catch (err) {
-      const thrown = await applyFailurePolicy(err, job, token, signal ?? jobSignal, hooks).catch(
+      const thrown = await applyFailurePolicy(err, job, token, signal ?? deadline.signal, hooks).catch(
         (e: unknown) => e,
       );
       observer?.jobRan(name, job, seconds(), err, thrown);
