@@ -52,8 +52,9 @@ export interface FetchedPage {
    */
   text(): string;
   /**
-   * Frees the body's memory at once: `raw` is empty afterwards (its ArrayBuffer is detached). A job
-   * calls it once the page's records are stored. Otherwise the bytes (300 KB a box score, outside
+   * Frees the body's memory at once: `raw` is empty afterwards (its ArrayBuffer is detached). Jobs
+   * read pages through `fetchSourcePage` (queue/fetch-page.ts), which calls it once the page's
+   * records are stored. Otherwise the bytes (300 KB a box score, outside
    * the V8 heap) wait for a full collection whenever the job outlived two scavenges, and V8 counts
    * that memory when it decides to start one: a worker ran twice as many full collections. A body
    * that shares its ArrayBuffer (a small one, cut from Node's buffer pool) is left alone

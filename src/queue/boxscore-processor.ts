@@ -19,15 +19,15 @@ export async function processBoxScore(
   { signal }: JobRun,
 ): Promise<BoxScoreResult> {
   const { gameId, path } = job.data;
-  const page = await fetchSourcePage(ctx, {
-    path,
-    season: job.data.season,
-    kind: 'boxscore',
-    signal,
-  });
-  const box = ctx.site.parseBoxScore(page.raw, gameId);
-  signal.throwIfAborted();
-  await ctx.store.upsertBoxScore(box);
-  page.release();
+  const box = await fetchSourcePage(
+    ctx,
+    { path, season: job.data.season, kind: 'boxscore', signal },
+    async (raw) => {
+      const parsed = ctx.site.parseBoxScore(raw, gameId);
+      signal.throwIfAborted();
+      await ctx.store.upsertBoxScore(parsed);
+      return parsed;
+    },
+  );
   return { gameId, players: box.visitor.players.length + box.home.players.length };
 }

@@ -5,7 +5,6 @@
  * served with 200 OK is refused by the parsers themselves (BlockedError, from the source's page
  * guards), so the host is held off and nothing is stored from it.
  */
-import type { FetchedPage } from '../fetch/http-client.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 export interface PageRequest {
@@ -16,7 +15,16 @@ export interface PageRequest {
   signal: AbortSignal | undefined;
 }
 
-export async function fetchSourcePage(ctx: WorkerContext, req: PageRequest): Promise<FetchedPage> {
+/**
+ * Fetches and archives the page, hands its bytes to `use` (the job's parse and store) and returns
+ * what `use` returns. Once `use` has resolved the bytes are freed (`FetchedPage.release`): the
+ * records are stored and nothing reads the page again.
+ */
+export async function fetchSourcePage<T>(
+  ctx: WorkerContext,
+  req: PageRequest,
+  use: (raw: Uint8Array) => T | Promise<T>,
+): Promise<T> {
   const page = await ctx.fetcher.fetch(req.path, { signal: req.signal });
   await ctx.store.archivePage({
     url: page.url,
@@ -26,6 +34,8 @@ export async function fetchSourcePage(ctx: WorkerContext, req: PageRequest): Pro
     season: req.season,
     kind: req.kind,
   });
-  // The job hands `page.raw` to the parser, which decodes what it reads after the archive's awaits.
-  return page;
+  // `use` hands `page.raw` to the parser, which decodes what it reads after the archive's awaits.
+  const result = await use(page.raw);
+  page.release();
+  return result;
 }

@@ -22,9 +22,9 @@ export async function processPage(
   { signal }: JobRun,
 ): Promise<PageResult> {
   const { season, page: kind, team, path } = job.data;
-  const page = await fetchSourcePage(ctx, { path, season, kind, signal });
-  signal.throwIfAborted();
-  const rows = await SEASON_PAGES[kind].store(ctx.store, ctx.site, season, page.raw, team);
-  page.release();
+  const rows = await fetchSourcePage(ctx, { path, season, kind, signal }, (raw) => {
+    signal.throwIfAborted();
+    return SEASON_PAGES[kind].store(ctx.store, ctx.site, season, raw, team);
+  });
   return { season, page: kind, team, rows };
 }

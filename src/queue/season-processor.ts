@@ -44,14 +44,11 @@ export async function processSeason(
 
   if (!data.fannedOut) {
     if (!data.months) {
-      const page = await fetchSourcePage(ctx, {
-        path: ctx.site.seasonPath(season),
-        season,
-        kind: 'season',
-        signal,
-      });
-      const parsed = await storeSchedulePage(ctx.store, ctx.site, season, page.raw, null);
-      page.release();
+      const parsed = await fetchSourcePage(
+        ctx,
+        { path: ctx.site.seasonPath(season), season, kind: 'season', signal },
+        (raw) => storeSchedulePage(ctx.store, ctx.site, season, raw, null),
+      );
       await checkpoint({ months: parsed.months, pagesDone: parsed.month ? [parsed.month] : [] });
       log.info(
         { months: parsed.months.length, page: parsed.slug, games: parsed.games.length },
@@ -62,14 +59,11 @@ export async function processSeason(
     for (const month of months) {
       if (data.pagesDone?.includes(month.slug)) continue;
       signal.throwIfAborted();
-      const page = await fetchSourcePage(ctx, {
-        path: month.path,
-        season,
-        kind: 'schedule',
-        signal,
-      });
-      const parsed = await storeSchedulePage(ctx.store, ctx.site, season, page.raw, month.slug);
-      page.release();
+      const parsed = await fetchSourcePage(
+        ctx,
+        { path: month.path, season, kind: 'schedule', signal },
+        (raw) => storeSchedulePage(ctx.store, ctx.site, season, raw, month.slug),
+      );
       await checkpoint({ pagesDone: [...(data.pagesDone ?? []), month.slug] });
       await job.updateProgress(progress('schedule', data, 0, 0));
       log.info({ page: month.slug, games: parsed.games.length }, 'schedule page stored');

@@ -21,15 +21,12 @@ export async function processTotals(
   const { season, path } = job.data;
   if (!ctx.site.parsePlayerTotals)
     throw new EmptyPageError(`source ${ctx.site.id} has no player totals pages`);
-  const page = await fetchSourcePage(ctx, {
-    path,
-    season,
-    kind: 'totals',
-    signal,
+  const parse = ctx.site.parsePlayerTotals.bind(ctx.site);
+  const rows = await fetchSourcePage(ctx, { path, season, kind: 'totals', signal }, async (raw) => {
+    const parsed = parse(raw, season);
+    signal.throwIfAborted();
+    await ctx.store.upsertPlayerTotals(season, parsed);
+    return parsed;
   });
-  const rows = ctx.site.parsePlayerTotals(page.raw, season);
-  signal.throwIfAborted();
-  await ctx.store.upsertPlayerTotals(season, rows);
-  page.release();
   return { season, rows: rows.length };
 }
